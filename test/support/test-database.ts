@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { Options } from '@mikro-orm/postgresql';
 import { openOrm, type Orm } from '../../src/persistence/orm';
 import { withDatabase } from './global-setup';
 
@@ -13,13 +14,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(extra: Partial<Options> = {}): Promise<TestDatabase> {
   const serverUrl = required('TEST_PG_URL');
   const template = required('TEST_PG_TEMPLATE');
   const name = `ge_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `create database ${name} template ${template}`);
   const url = withDatabase(serverUrl, name);
-  const orm = await openOrm(url);
+  const orm = await openOrm(url, extra);
   return {
     url,
     orm,

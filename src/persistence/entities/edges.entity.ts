@@ -29,8 +29,8 @@ export class RoleRow extends DatedRow {
 @Entity({ tableName: 'family_tie' })
 export class FamilyTieRow extends DatedRow {
   @PrimaryKey({ type: 'string', length: 64 }) id!: string;
-  @Property({ type: 'string' }) personAId!: string;
-  @Property({ type: 'string' }) personBId!: string;
+  @Property({ type: 'string', fieldName: 'person_a_id' }) personAId!: string;
+  @Property({ type: 'string', fieldName: 'person_b_id' }) personBId!: string;
   @Property({ type: 'string' }) relation!: FamilyRelation;
   @Property({ type: 'string', nullable: true }) source!: string | null;
 }

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import {
+  ControlLinkResolver,
+  FacilityResolver,
+  FamilyTieResolver,
+  GuaranteeResolver,
+  RoleResolver,
+  ShareholdingResolver,
+} from './resolvers/edges.resolver';
+import { EntityResolver } from './resolvers/entity.resolver';
+
+export const RESOLVERS = [
+  EntityResolver,
+  ShareholdingResolver,
+  RoleResolver,
+  FamilyTieResolver,
+  ControlLinkResolver,
+  GuaranteeResolver,
+  FacilityResolver,
+] as const;
+
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...RESOLVERS],
+    // Scalars are named on every field; nothing is inferred from reflected types.
+    validate: false,
+  });
+}
+
+/** The SDL as checked in at schema/schema.graphql. */
+export async function printSdl(): Promise<string> {
+  return `${printSchema(await createSchema())}\n`;
+}

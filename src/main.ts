@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { loadConfig } from './config/env';
+import { startDatabase } from './persistence/database-server';
+import { migrate, openOrm } from './persistence/orm';
+import { startServer } from './server';
+
+
+/** Start-up: config → database (DATABASE_URL or embedded) → migrations → demo data → HTTP. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  const database = await startDatabase(config, log);
+  const orm = await openOrm(database.url, { debug: config.logSql });
+  await migrate(orm);
+
+  const server = await startServer(orm, config.port, log);
+  log.info({ url: server.url, embeddedDatabase: database.embedded }, 'GraphQL server ready');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await server.stop();
+    await orm.close(true);
+    await database.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`start-up failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

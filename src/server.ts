@@ -1,0 +1,37 @@
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { Logger } from 'pino';
+import type { Orm } from './persistence/orm';
+import { createRequestContext, type RequestContext } from './graphql/context';
+import { createErrorFormatter } from './graphql/errors';
+import { createSchema } from './graphql/schema';
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * GraphQL over HTTP at /graphql. Each request gets its own EntityManager fork and
+ * DataLoaders; nothing request-scoped outlives the request.
+ */
+export async function startServer(orm: Orm, port: number, log: Logger): Promise<RunningServer> {
+  const server = new ApolloServer<RequestContext>({
+    schema: await createSchema(),
+    formatError: createErrorFormatter(log),
+    introspection: true,
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port, host: '0.0.0.0' },
+    context: async ({ req }) => {
+      const actor = headerValue(req.headers['x-actor']) ?? 'anonymous';
+      return createRequestContext(orm.em.fork(), actor);
+    },
+  });
+  const graphqlUrl = new URL('/graphql', url.replace('[::]', 'localhost')).toString();
+  return { url: graphqlUrl, stop: () => server.stop() };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
