@@ -10,6 +10,7 @@ import { dec, Decimal, HUNDRED, max, min, ZERO } from '../money/decimal';
 import { ExposurePolicy } from '../policy/exposure-policy';
 import { CcfChoice, ccfFor } from './credit-conversion';
 import { CurrencyConverter, currencyConverter } from './fx-conversion';
+import { compareStrings } from './ordering';
 
 export interface FacilityAmounts {
   approvedLimit: Decimal;
@@ -155,5 +156,5 @@ export function facilityExposuresOn(input: ExposureInput): FacilityExposure[] {
   return input.facilities
     .filter((f) => isFacilityActive(f, input.asOf))
     .map((f) => facilityExposure(f, drawings.get(f.id) ?? null, fx, input.policy))
-    .sort((a, b) => (a.facilityId < b.facilityId ? -1 : a.facilityId > b.facilityId ? 1 : 0));
+    .sort((a, b) => compareStrings(a.facilityId, b.facilityId));
 }

@@ -1,0 +1,40 @@
+/**
+ * Group identity types: the shape the group engine derives (members and heads, both as
+ * sorted entity ids) and the identified group the bank keeps across recomputations, plus
+ * the lineage events that let a committee see what merged or split and why.
+ */
+
+export interface GroupShape {
+  memberIds: string[];
+  headIds: string[];
+}
+
+export interface IdentifiedGroup extends GroupShape {
+  id: string;
+}
+
+export const GROUP_EVENT_TYPES = [
+  'CREATED',
+  'MERGED',
+  'SPLIT',
+  'JOINED',
+  'LEFT',
+  'DISSOLVED',
+] as const;
+export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];
+
+export interface GroupEvent {
+  type: GroupEventType;
+  groupId: string;
+  relatedGroupIds: string[];
+  entityIds: string[];
+  date: string;
+  cause: string | null;
+}
+
+export interface IdentityContext {
+  date: string;
+  cause: string | null;
+  /** Ids in use outside the re-derived subset (and any the bank never reuses). */
+  takenIds?: ReadonlySet<string>;
+}

@@ -1,0 +1,1 @@
+export { integratedOwnership, ultimateOwners, type IntegratedStake } from './integrated-ownership';
