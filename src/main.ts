@@ -4,6 +4,7 @@ import { loadConfig } from './config/env';
 import { startDatabase } from './persistence/database-server';
 import { migrate, openOrm } from './persistence/orm';
 import { startServer } from './server';
+import { startAppServices } from './services/app-services';
 
 
 /** Start-up: config → database (DATABASE_URL or embedded) → migrations → demo data → HTTP. */
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
   const orm = await openOrm(database.url, { debug: config.logSql });
   await migrate(orm);
 
-  const server = await startServer(orm, config.port, log);
+  const app = await startAppServices(orm, log);
+  const server = await startServer(app, config.port, log);
   log.info({ url: server.url, embeddedDatabase: database.embedded }, 'GraphQL server ready');
 
   let stopping = false;

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { Logger } from 'pino';
-import type { Orm } from './persistence/orm';
+import type { AppServices } from './services/app-services';
 import { createRequestContext, type RequestContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { createSchema } from './graphql/schema';
@@ -15,7 +15,11 @@ export interface RunningServer {
  * GraphQL over HTTP at /graphql. Each request gets its own EntityManager fork and
  * DataLoaders; nothing request-scoped outlives the request.
  */
-export async function startServer(orm: Orm, port: number, log: Logger): Promise<RunningServer> {
+export async function startServer(
+  app: AppServices,
+  port: number,
+  log: Logger,
+): Promise<RunningServer> {
   const server = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     formatError: createErrorFormatter(log),
@@ -25,7 +29,7 @@ export async function startServer(orm: Orm, port: number, log: Logger): Promise<
     listen: { port, host: '0.0.0.0' },
     context: async ({ req }) => {
       const actor = headerValue(req.headers['x-actor']) ?? 'anonymous';
-      return createRequestContext(orm.em.fork(), actor);
+      return createRequestContext(app, app.orm.em.fork(), actor);
     },
   });
   const graphqlUrl = new URL('/graphql', url.replace('[::]', 'localhost')).toString();

@@ -1,16 +1,34 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AppServices } from '../services/app-services';
 import { GraphReadService } from '../services/graph-read.service';
+import { GroupQueryService } from '../services/group-query.service';
 import { createLoaders, type Loaders } from './loaders';
 
-/** Built fresh for every request: its own EntityManager fork, services and DataLoaders. */
+/**
+ * Built fresh for every request: its own EntityManager fork, read service and DataLoaders,
+ * plus the process-wide services (the in-memory group engine, policy).
+ */
 export interface RequestContext {
   em: EntityManager;
   actor: string;
+  app: AppServices;
   reads: GraphReadService;
+  groupQueries: GroupQueryService;
   loaders: Loaders;
 }
 
-export function createRequestContext(em: EntityManager, actor: string): RequestContext {
+export function createRequestContext(
+  app: AppServices,
+  em: EntityManager,
+  actor: string,
+): RequestContext {
   const reads = new GraphReadService(em);
-  return { em, actor, reads, loaders: createLoaders(reads) };
+  return {
+    em,
+    actor,
+    app,
+    reads,
+    groupQueries: new GroupQueryService(app, em),
+    loaders: createLoaders(reads),
+  };
 }

@@ -10,6 +10,14 @@ import {
   ShareholdingResolver,
 } from './resolvers/edges.resolver';
 import { EntityResolver } from './resolvers/entity.resolver';
+import {
+  ControlFactResolver,
+  ControlStepResolver,
+  EntityControlResolver,
+  GuaranteeCircleResolver,
+  UltimateOwnerResolver,
+} from './resolvers/control.resolver';
+import { GroupResolver } from './resolvers/group.resolver';
 
 export const RESOLVERS = [
   EntityResolver,
@@ -19,6 +27,12 @@ export const RESOLVERS = [
   ControlLinkResolver,
   GuaranteeResolver,
   FacilityResolver,
+  GroupResolver,
+  EntityControlResolver,
+  ControlFactResolver,
+  ControlStepResolver,
+  UltimateOwnerResolver,
+  GuaranteeCircleResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { NotFoundError } from '../domain/errors';
+import { checkedPageSize, decodeCursor, encodeCursor } from './paging';
 import type { Party } from '../domain/model';
 import { GraphRepository, type PartyFilter } from '../persistence/repositories/graph.repository';
 
@@ -8,8 +9,6 @@ export interface Page<T> {
   hasNextPage: boolean;
   endCursor: string | null;
 }
-
-export const MAX_PAGE_SIZE = 500;
 
 /**
  * Reads of the dated graph for one request. Thin today; the place where role-based
@@ -37,9 +36,7 @@ export class GraphReadService {
     first: number,
     after: string | null,
   ): Promise<Page<Party>> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw ValidationError.of([`"first" must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`]);
-    }
+    checkedPageSize(first);
     const rows = await this.repo.listParties(
       filter,
       after === null ? null : decodeCursor(after),
@@ -71,14 +68,4 @@ export class GraphReadService {
   facilitiesOf(ids: string[]) {
     return this.repo.facilitiesOf(ids);
   }
-}
-
-export function encodeCursor(id: string): string {
-  return Buffer.from(`id:${id}`, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string): string {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith('id:')) throw ValidationError.of([`"${cursor}" is not a valid cursor.`]);
-  return text.slice(3);
 }

@@ -1,6 +1,9 @@
 import pino from 'pino';
 import type { Orm } from '../../src/persistence/orm';
 import { startServer, type RunningServer } from '../../src/server';
+import { startAppServices, type AppServices } from '../../src/services/app-services';
+
+export const TEST_TODAY = '2026-11-23';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
@@ -12,11 +15,15 @@ export class TestApi {
   private constructor(
     private readonly server: RunningServer,
     readonly url: string,
+    readonly app: AppServices,
   ) {}
 
-  static async start(orm: Orm): Promise<TestApi> {
-    const server = await startServer(orm, 0, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
-    return new TestApi(server, server.url);
+  /** `today` fixes the server's calendar date so "current" answers are reproducible. */
+  static async start(orm: Orm, today = TEST_TODAY): Promise<TestApi> {
+    const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const app = await startAppServices(orm, log, { today: () => today });
+    const server = await startServer(app, 0, log);
+    return new TestApi(server, server.url, app);
   }
 
   async query<T = Record<string, unknown>>(

@@ -1,6 +1,6 @@
 /**
- * Readable group ids: `G-<primary head id>`, the primary head being the first head id in
- * sorted order, with `-2`, `-3` … when that id is taken. Relationship managers quote group
+ * Readable group ids: `G-<primary head id>`, the primary head being the first of `headIds`
+ * (the engine puts the head that reaches most members first), with `-2`, `-3` … when that id is taken. Relationship managers quote group
  * ids on the phone, so they name the head rather than being opaque counters; the suffix
  * keeps them unique when the head's own id already belongs to another (or an older) group.
  */
@@ -8,7 +8,7 @@ import { ValidationError } from '../errors';
 import type { GroupShape } from './group-types';
 
 export function newGroupId(shape: GroupShape, taken: ReadonlySet<string>): string {
-  const anchor = firstId(shape.headIds) ?? firstId(shape.memberIds);
+  const anchor = shape.headIds[0] ?? firstId(shape.memberIds);
   if (anchor === undefined) {
     throw ValidationError.of(['group identity: a group needs at least one member']);
   }

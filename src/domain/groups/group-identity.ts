@@ -15,7 +15,7 @@
  * pairwise.
  */
 import { ValidationError } from '../errors';
-import { compareIds, firstId, newGroupId } from './group-id';
+import { compareIds, newGroupId } from './group-id';
 import { deriveGroupEvents, type Lineage } from './group-lineage';
 import type { GroupEvent, GroupShape, IdentifiedGroup, IdentityContext } from './group-types';
 
@@ -60,12 +60,13 @@ export function assignGroupIds(
   return { groups, events: deriveGroupEvents(lineage, ctx) };
 }
 
+/** Members sorted; heads keep their order, the primary head first. */
 function normalized(g: GroupShape): GroupShape {
-  return { memberIds: [...g.memberIds].sort(compareIds), headIds: [...g.headIds].sort(compareIds) };
+  return { memberIds: [...g.memberIds].sort(compareIds), headIds: [...g.headIds] };
 }
 
 function anchorOf(g: GroupShape): string {
-  return firstId(g.headIds) ?? g.memberIds[0] ?? '';
+  return g.headIds[0] ?? g.memberIds[0] ?? '';
 }
 
 function indexByEntity(groups: GroupShape[], side: string): Map<string, number> {

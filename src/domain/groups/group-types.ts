@@ -1,6 +1,6 @@
 /**
- * Group identity types: the shape the group engine derives (members and heads, both as
- * sorted entity ids) and the identified group the bank keeps across recomputations, plus
+ * Group identity types: the shape the group engine derives (members sorted by id; heads
+ * with the primary head first) and the identified group the bank keeps across recomputations, plus
  * the lineage events that let a committee see what merged or split and why.
  */
 

@@ -24,7 +24,7 @@ import {
 import { EntityType } from '../types/entity.type';
 import { EntityKindEnum } from '../types/enums';
 import { FacilityType } from '../types/facility.type';
-import { encodeCursor } from '../../services/graph-read.service';
+import { encodeCursor } from '../../services/paging';
 
 @InputType('EntityFilter')
 class EntityFilter {

@@ -110,10 +110,7 @@ export class GraphRepository {
     const rows = await this.em.find(
       ControlLinkRow,
       {
-        $and: [
-          { $or: [{ fromId: { $in: list } }, { toId: { $in: list } }] },
-          validOn(asOf),
-        ],
+        $and: [{ $or: [{ fromId: { $in: list } }, { toId: { $in: list } }] }, validOn(asOf)],
       },
       { ...readOnly, orderBy: { id: 'asc' } },
     );

@@ -1,0 +1,106 @@
+/**
+ * Why an entity is in its group: the chain of facts from a head to it (DESIGN §3,
+ * "Explanation is not optional"). The chain starts at the primary head — the head that
+ * reaches most members by directed control, ties to the smallest id — and is the shortest
+ * path following directed facts forward and undirected facts either way. A member no
+ * head reaches that way (a co-controller in a pool, another head tied in only through a
+ * jointly controlled company) gets the shortest path ignoring direction; every step still
+ * states its fact in the fact's own direction.
+ */
+import { NotFoundError } from '../errors';
+import { groupGraph, GroupGraph } from './group-graph';
+import { ControlStep, Derivation } from './types';
+
+type Mode = 'outbound' | 'out' | 'any';
+
+const primaryCache = new WeakMap<Derivation, Map<number, string[]>>();
+
+export function explainMembership(derivation: Derivation, entityId: string): ControlStep[] {
+  const groupIndex = derivation.groupIndexOf.get(entityId);
+  if (groupIndex === undefined) throw NotFoundError.entity('entity', entityId);
+  const graph = groupGraph(derivation, groupIndex);
+  const heads = headsByReach(derivation, groupIndex, graph);
+  if (entityId === heads[0]) return [];
+  const starts = heads.filter((h) => h !== entityId);
+  const path =
+    starts.map((h) => shortestPath(graph, h, entityId, 'outbound')).find((p) => p !== null) ??
+    shortestPath(graph, heads[0], entityId, 'any') ??
+    [];
+  return path.map(({ from, to, fact }) => {
+    const f = derivation.facts[fact];
+    return {
+      fromId: f.directed ? f.controllerId : from,
+      toId: f.directed ? f.controlledId : to,
+      rule: f.rule,
+      pooledPct: f.pooledPct,
+      poolIds: f.poolIds,
+      evidence: f.evidence,
+      description: f.description,
+    };
+  });
+}
+
+/** The group's heads, the primary head first: most members reached, then smallest id. */
+export function headsByReach(
+  derivation: Derivation,
+  groupIndex: number,
+  graph: GroupGraph = groupGraph(derivation, groupIndex),
+): string[] {
+  let byGroup = primaryCache.get(derivation);
+  if (byGroup === undefined) {
+    byGroup = new Map();
+    primaryCache.set(derivation, byGroup);
+  }
+  let ordered = byGroup.get(groupIndex);
+  if (ordered === undefined) {
+    const reach = new Map(
+      derivation.groups[groupIndex].headIds.map((h) => [h, reachable(graph, h, 'out').size]),
+    );
+    ordered = [...reach.keys()].sort(
+      (a, b) => (reach.get(b) as number) - (reach.get(a) as number) || (a < b ? -1 : 1),
+    );
+    byGroup.set(groupIndex, ordered);
+  }
+  return ordered;
+}
+
+interface Hop {
+  from: string;
+  to: string;
+  fact: number;
+}
+
+function shortestPath(graph: GroupGraph, start: string, target: string, mode: Mode): Hop[] | null {
+  const via = reachable(graph, start, mode);
+  if (!via.has(target)) return null;
+  const hops: Hop[] = [];
+  for (let node = target; node !== start;) {
+    const hop = via.get(node) as Hop;
+    hops.push(hop);
+    node = hop.from;
+  }
+  return hops.reverse();
+}
+
+/** Breadth-first search; neighbours in id order, parallel facts in fact order. */
+function reachable(graph: GroupGraph, start: string, mode: Mode): Map<string, Hop | null> {
+  const via = new Map<string, Hop | null>([[start, null]]);
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head];
+    const hops: Hop[] = [];
+    const collect = (_e: string, attr: { fact: number }, source: string, target: string): void => {
+      hops.push({ from: node, to: source === node ? target : source, fact: attr.fact });
+    };
+    if (mode === 'out') graph.forEachOutEdge(node, collect);
+    else if (mode === 'outbound') graph.forEachOutboundEdge(node, collect);
+    else graph.forEachEdge(node, collect);
+    hops.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.fact - b.fact));
+    for (const hop of hops) {
+      if (via.has(hop.to)) continue;
+      via.set(hop.to, hop);
+      queue.push(hop.to);
+    }
+  }
+  return via;
+}

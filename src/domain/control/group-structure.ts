@@ -1,0 +1,38 @@
+/**
+ * Groups and heads from the joining facts. A group is a connected component of the
+ * undirected union of the facts that join (union-find). Its heads are the members of the
+ * source strongly-connected components of the directed joining facts: members no one
+ * outside their own control cycle controls (Tarjan, iterative).
+ */
+import { buildCsr } from '../graph/csr';
+import { sourceComponents, stronglyConnectedComponents } from '../graph/scc';
+import { UnionFind } from '../graph/union-find';
+import { RawFact } from './raw-fact';
+
+export interface GroupStructure {
+  /** Group label per entity; groups are numbered by their smallest member. */
+  groupOf: Int32Array;
+  groupCount: number;
+  isHead: Uint8Array;
+}
+
+export function groupStructure(n: number, facts: readonly RawFact[]): GroupStructure {
+  const uf = new UnionFind(n);
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const f of facts) {
+    if (!f.joinsGroup) continue;
+    uf.union(f.from, f.to);
+    if (f.directed) {
+      from.push(f.from);
+      to.push(f.to);
+    }
+  }
+  const { labelOf, count } = uf.labels();
+  const control = buildCsr(n, from, to);
+  const scc = stronglyConnectedComponents(control);
+  const source = sourceComponents(control, scc);
+  const isHead = new Uint8Array(n);
+  for (let x = 0; x < n; x++) isHead[x] = source[scc.componentOf[x]];
+  return { groupOf: labelOf, groupCount: count, isHead };
+}

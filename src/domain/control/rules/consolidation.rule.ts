@@ -1,0 +1,27 @@
+/**
+ * R6 consolidation: x consolidates y in its financial statements (a CONSOLIDATION link
+ * from x to y).
+ * Source: seed 集团客户认定标准 (二)3 (纳入合并财务报表).
+ */
+import { FactMerger, rawFact, RawFact, RuleContext } from '../raw-fact';
+
+export function consolidationFacts(ctx: RuleContext): RawFact[] {
+  return linkFacts(ctx, 'R6', new Set(['CONSOLIDATION']));
+}
+
+/** One fact per (from, to) for links of the given types, all rows as evidence. */
+export function linkFacts(
+  ctx: RuleContext,
+  rule: RawFact['rule'],
+  types: ReadonlySet<string>,
+): RawFact[] {
+  const merger = new FactMerger();
+  const { index, links } = ctx.g;
+  links.forEach((link, r) => {
+    if (!types.has(link.type)) return;
+    merger.add(
+      rawFact(index.indexOf(link.fromId), index.indexOf(link.toId), rule, { linkRows: [r] }),
+    );
+  });
+  return merger.facts();
+}

@@ -1,0 +1,25 @@
+/**
+ * R7 declared control: x is y's declared actual controller (an ACTUAL_CONTROLLER role of
+ * x in y), or holds a voting proxy or another control agreement over y (VOTING_PROXY,
+ * OTHER_CONTROL links from x to y).
+ * Source: seed 集团客户认定标准 (一)1 and (二)2 (实际控制人, 协议控制).
+ */
+import { FactMerger, rawFact, RawFact, RuleContext } from '../raw-fact';
+import { linkFacts } from './consolidation.rule';
+
+export function declaredControlFacts(ctx: RuleContext): RawFact[] {
+  const merger = new FactMerger();
+  for (const fact of linkFacts(ctx, 'R7', new Set(['VOTING_PROXY', 'OTHER_CONTROL']))) {
+    merger.add(fact);
+  }
+  const { index, roles } = ctx.g;
+  roles.forEach((role, r) => {
+    if (role.role !== 'ACTUAL_CONTROLLER') return;
+    merger.add(
+      rawFact(index.indexOf(role.holderId), index.indexOf(role.companyId), 'R7', {
+        roleRows: [r],
+      }),
+    );
+  });
+  return merger.facts();
+}

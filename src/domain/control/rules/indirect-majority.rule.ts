@@ -1,0 +1,40 @@
+/**
+ * R2 indirect majority: x's own voting stake in y plus the stakes of the entities x
+ * already controls singly (R1, R2, R4, R5, R6, R7, down any chain) exceed the threshold.
+ * Evaluated round by round inside the single-control fixpoint, so cross-holdings and
+ * cycles terminate. Only the lowest winner is recorded: when both a person and his holding
+ * company cross the line through the same stakes, the holding company is the controller
+ * and the person controls through it.
+ * Source: seed 集团客户认定标准 (二)1 (直接或间接控制).
+ */
+import { sum } from '../../money/decimal';
+import { rawFact, RawFact, RuleContext } from '../raw-fact';
+import { pairRows } from './direct-majority.rule';
+
+export function evaluateIndirectMajority(ctx: RuleContext, y: number, out: RawFact[]): void {
+  const h = ctx.g.holdings;
+  const start = h.pairStart[y];
+  const end = h.pairStart[y + 1];
+  if (end - start < 2) return; // one holder alone is R1 or nothing
+  const tally = ctx.tally;
+  tally.begin(y);
+  for (let p = start; p < end; p++) tally.add(h.pairHolder[p], h.pairPct[p], 0);
+  for (const x of tally.winners((c) => tally.total[c] > ctx.threshold)) {
+    const { slots, throughState } = tally.slotsFor(
+      x,
+      (used) => used.reduce((total, slot) => total + h.pairPct[start + slot], 0) > ctx.threshold,
+    );
+    const pairs = slots.map((slot) => start + slot);
+    const shareRows = pairs.flatMap((p) => pairRows(ctx, p));
+    const intermediaries = pairs.map((p) => h.pairHolder[p]).filter((holder) => holder !== x);
+    out.push(
+      rawFact(x, y, 'R2', {
+        pooledPct: sum(shareRows.map((r) => ctx.g.shares[r].votingPct)).toFixed(),
+        poolIds: intermediaries,
+        via: intermediaries,
+        throughState,
+        shareRows,
+      }),
+    );
+  }
+}

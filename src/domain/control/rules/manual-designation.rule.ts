@@ -1,0 +1,46 @@
+/**
+ * R11 manual designation: an analyst, with a reason and an approver, puts an entity into
+ * the group of another (JOIN: an undirected fact) or removes a derived link (SEVER: the
+ * derived facts between the two, in either direction, stay reported but no longer join).
+ * Source: seed 集团客户认定标准 (一)4 (其他关联关系, 经认定).
+ */
+import { rawFact, RawFact, RuleContext } from '../raw-fact';
+
+export function manualJoinFacts(ctx: RuleContext): RawFact[] {
+  const { g } = ctx;
+  const out: RawFact[] = [];
+  g.designations.forEach((d, r) => {
+    if (d.kind !== 'JOIN') return;
+    out.push(
+      rawFact(g.index.indexOf(d.entityId), g.index.indexOf(d.targetId), 'R11', {
+        directed: false,
+        designationRows: [r],
+      }),
+    );
+  });
+  return out;
+}
+
+/** Marks the derived facts an approved SEVER removes from the group union. */
+export function applySevers(ctx: RuleContext, facts: RawFact[]): void {
+  const { g } = ctx;
+  const severs = new Map<string, number[]>();
+  g.designations.forEach((d, r) => {
+    if (d.kind !== 'SEVER') return;
+    const key = pairKey(g.index.indexOf(d.entityId), g.index.indexOf(d.targetId));
+    severs.set(key, [...(severs.get(key) ?? []), r]);
+  });
+  if (severs.size === 0) return;
+  for (const f of facts) {
+    const rows = severs.get(pairKey(f.from, f.to));
+    if (f.rule === 'R11' || rows === undefined) continue;
+    f.joinsGroup = false;
+    f.designationRows.push(...rows);
+    const d = g.designations[rows[0]];
+    f.exclusion = `Severed by designation ${d.id} (${d.reason}; approved by ${d.approvedBy}), so it does not join a group (R11).`;
+  }
+}
+
+function pairKey(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}

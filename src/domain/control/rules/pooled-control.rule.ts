@@ -1,0 +1,127 @@
+/**
+ * R3 pooled (joint) control: y is controlled by no single party, but a pool — one person
+ * with his own close relatives, or one party with its acting-in-concert partners — holds
+ * more than the threshold directly and through entities its members singly control. Each
+ * member that contributes a stake jointly controls y; a relative or partner who
+ * contributes nothing is not pulled in.
+ * Source: seed 集团客户认定标准 (一)3 (共同控制); CBRC guideline on connected clients.
+ */
+import { sum } from '../../money/decimal';
+import { PoolKind, Pools } from '../pools';
+import { rawFact, RawFact, RuleContext } from '../raw-fact';
+import { pairRows } from './direct-majority.rule';
+
+interface Candidate {
+  total: number;
+  poolIds: number[];
+  anchor: number;
+  kind: PoolKind;
+  slots: number[];
+  familyRows: number[];
+  linkRows: number[];
+  via: number[];
+  throughState: boolean;
+}
+
+export function pooledControlFacts(ctx: RuleContext, pools: Pools): RawFact[] {
+  const h = ctx.g.holdings;
+  const tally = ctx.tally;
+  const out: RawFact[] = [];
+  for (let y = 0; y < ctx.g.n; y++) {
+    const start = h.pairStart[y];
+    const end = h.pairStart[y + 1];
+    if (end - start < 2 || ctx.control.headIn[y] !== -1) continue;
+    tally.begin(y);
+    for (let p = start; p < end; p++) tally.add(h.pairHolder[p], h.pairPct[p], 0);
+    const poolable: number[] = [];
+    for (let i = 0; i < tally.touched.length; i++) {
+      if (pools.poolable(tally.touched.at(i))) poolable.push(tally.touched.at(i));
+    }
+    if (poolable.length === 0) continue;
+    const slotParties = Array.from({ length: end - start }, (_, s) => tally.slotParties(s));
+    const best = new Map<number, Candidate>();
+    for (const kind of ['FAMILY', 'CONCERT'] as const) {
+      // Anchors are contributors: a pool is one contributing party with its own kin or partners.
+      for (const anchor of poolable.filter((x) => pools.anchors(x, kind)).sort((a, b) => a - b)) {
+        const c = evaluatePool(ctx, pools, anchor, kind, slotParties, start);
+        if (c === null) continue;
+        for (const m of c.poolIds) {
+          const mine = slotParties.flatMap((parties) =>
+            parties.includes(m) && parties[0] !== m ? [parties[0]] : [],
+          );
+          const throughState = tally.slotsFor(m, () => false).throughState;
+          const candidate = { ...c, via: mine, throughState };
+          const known = best.get(m);
+          if (known === undefined || better(candidate, known)) best.set(m, candidate);
+        }
+      }
+    }
+    for (const m of [...best.keys()].sort((a, b) => a - b)) {
+      const c = best.get(m) as Candidate;
+      const shareRows = c.slots.flatMap((s) => pairRows(ctx, start + s));
+      out.push(
+        rawFact(m, y, 'R3', {
+          pooledPct: sum(shareRows.map((r) => ctx.g.shares[r].votingPct)).toFixed(),
+          poolIds: c.poolIds,
+          via: c.via,
+          throughState: c.throughState,
+          shareRows,
+          familyRows: c.familyRows,
+          linkRows: c.linkRows,
+          note: { kind: 'pool', pool: c.kind, anchor: c.anchor },
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function evaluatePool(
+  ctx: RuleContext,
+  pools: Pools,
+  anchor: number,
+  kind: PoolKind,
+  slotParties: Int32Array[],
+  start: number,
+): Candidate | null {
+  const members = new Map(pools.members(anchor, kind).map((m) => [m.node, m]));
+  const slots: number[] = [];
+  const contributors = new Set<number>();
+  let total = 0;
+  slotParties.forEach((parties, s) => {
+    let counted = false;
+    for (const x of parties) {
+      if (!members.has(x)) continue;
+      contributors.add(x);
+      if (!counted) {
+        counted = true;
+        slots.push(s);
+        total += ctx.g.holdings.pairPct[start + s];
+      }
+    }
+  });
+  if (!(total > ctx.threshold) || contributors.size < 2) return null;
+  const poolIds = [...contributors].sort((a, b) => a - b);
+  const tied = poolIds.map((m) => members.get(m)!);
+  return {
+    total,
+    poolIds,
+    anchor,
+    kind,
+    slots,
+    familyRows: tied.flatMap((m) => m.familyRows),
+    linkRows: tied.flatMap((m) => m.linkRows),
+    via: [],
+    throughState: false,
+  };
+}
+
+/** The larger pooled total wins; ties go to the lexicographically smaller pool, then anchor. */
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.total !== b.total) return a.total > b.total;
+  for (let i = 0; i < Math.min(a.poolIds.length, b.poolIds.length); i++) {
+    if (a.poolIds[i] !== b.poolIds[i]) return a.poolIds[i] < b.poolIds[i];
+  }
+  if (a.poolIds.length !== b.poolIds.length) return a.poolIds.length < b.poolIds.length;
+  return a.anchor < b.anchor;
+}

@@ -1,0 +1,89 @@
+/**
+ * Single control as a least fixpoint. The rules that need no control graph (R1, R4 and R5
+ * by one appointer alone, R6, R7) seed it; then, round after round, every company whose
+ * contributors gained a new controller is re-evaluated for R2, R4 and R5 "with what it
+ * controls" against the graph as it stood at the start of the round (Jacobi rounds, so
+ * the order companies are visited in does not matter). A pair is recorded only while its
+ * controller does not yet reach the company, so each round adds new reachability and the
+ * loop ends on cross-holdings and cycles.
+ */
+import { IntBuffer } from '../graph/int-buffer';
+import { Reachability } from '../graph/reachability';
+import { RawFact, RuleContext } from './raw-fact';
+import { evaluateBoardMajority, directBoardMajorityFacts } from './rules/board-majority.rule';
+import { consolidationFacts } from './rules/consolidation.rule';
+import { declaredControlFacts } from './rules/declared-control.rule';
+import { directMajorityFacts } from './rules/direct-majority.rule';
+import { evaluateIndirectMajority } from './rules/indirect-majority.rule';
+import { directKeyExecutiveFacts, evaluateKeyExecutives } from './rules/key-executives.rule';
+import { stateExemption } from './rules/state-exemption.rule';
+
+export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFact[] {
+  const facts: RawFact[] = [];
+  const seed = (rule: RawFact['rule'], make: () => RawFact[]): void => {
+    if (ctx.enabled(rule)) facts.push(...make());
+  };
+  seed('R1', () => directMajorityFacts(ctx));
+  seed('R4', () => directBoardMajorityFacts(ctx));
+  seed('R5', () => directKeyExecutiveFacts(ctx));
+  seed('R6', () => consolidationFacts(ctx));
+  seed('R7', () => declaredControlFacts(ctx));
+  const add = (f: RawFact): void => {
+    // Tagged edges are E1-exempt: they credit stakes but do not count as a joining link.
+    ctx.control.addEdge(f.from, f.to, stateExemption(ctx, f) === null ? 0 : 1);
+  };
+  facts.forEach(add);
+
+  const pooling = ctx.enabled('R2') || ctx.enabled('R4') || ctx.enabled('R5');
+  let dirty = pooling ? allCompanies(ctx) : new Int32Array(0);
+  while (dirty.length > 0) {
+    const round: RawFact[] = [];
+    for (const y of dirty) {
+      if (ctx.enabled('R2')) evaluateIndirectMajority(ctx, y, round);
+      if (ctx.enabled('R4')) evaluateBoardMajority(ctx, y, round);
+      if (ctx.enabled('R5')) evaluateKeyExecutives(ctx, y, round);
+    }
+    round.forEach(add);
+    facts.push(...round);
+    dirty = affectedCompanies(ctx, reach, round);
+  }
+  return facts;
+}
+
+function allCompanies(ctx: RuleContext): Int32Array {
+  const out = new Int32Array(ctx.g.n);
+  for (let y = 0; y < ctx.g.n; y++) out[y] = y;
+  return out;
+}
+
+/**
+ * Companies to look at again: those in which a party that just gained a controller (the
+ * new facts' targets and everything below them) holds a stake or appointed someone.
+ */
+function affectedCompanies(ctx: RuleContext, reach: Reachability, round: RawFact[]): Int32Array {
+  if (round.length === 0) return new Int32Array(0);
+  const below = new IntBuffer(round.length * 2);
+  reach.descendants(
+    round.map((f) => f.to),
+    below,
+  );
+  const { holdings, board } = ctx.g;
+  const mark = new Uint8Array(ctx.g.n);
+  const dirty: number[] = [];
+  const touch = (y: number): void => {
+    if (mark[y] === 0) {
+      mark[y] = 1;
+      dirty.push(y);
+    }
+  };
+  for (let i = 0; i < below.length; i++) {
+    const x = below.at(i);
+    const byHolder = holdings.byHolder;
+    for (let k = byHolder.offsets[x]; k < byHolder.offsets[x + 1]; k++) touch(byHolder.targets[k]);
+    const byAppointer = board.byAppointer;
+    for (let k = byAppointer.offsets[x]; k < byAppointer.offsets[x + 1]; k++) {
+      touch(byAppointer.targets[k]);
+    }
+  }
+  return Int32Array.from(dirty).sort();
+}

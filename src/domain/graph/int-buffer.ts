@@ -1,0 +1,34 @@
+/**
+ * A growable Int32Array used as a reusable scratch list: cleared by resetting its length,
+ * so hot loops append without allocating per node.
+ */
+export class IntBuffer {
+  private data: Int32Array;
+  length = 0;
+
+  constructor(initialCapacity = 16) {
+    this.data = new Int32Array(Math.max(1, initialCapacity));
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  at(i: number): number {
+    return this.data[i];
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** A copy of the live part. */
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}

@@ -1,0 +1,39 @@
+import type { Logger } from 'pino';
+import { today } from '../domain/dates';
+import type { Policy } from '../domain/policy';
+import type { Orm } from '../persistence/orm';
+import { GroupEngine } from './group-engine';
+import { PolicyStore } from './policy/policy-store';
+
+/**
+ * Process-wide services, created once at start-up after migrations: the in-memory graph
+ * and group engine, and the policy in force. Request-scoped services are built per request
+ * from these and the request's EntityManager.
+ */
+export interface AppServices {
+  orm: Orm;
+  log: Logger;
+  groups: GroupEngine;
+  /** The policy in force today. */
+  policy(): Policy;
+  /** Every stored policy version; `policies.policyOn(date)` is the policy in force then. */
+  policies: PolicyStore;
+  today(): string;
+}
+
+export interface AppOptions {
+  /** Fixes "today" (tests, reproductions); default: the UTC calendar date. */
+  today?: () => string;
+}
+
+export async function startAppServices(
+  orm: Orm,
+  log: Logger,
+  options: AppOptions = {},
+): Promise<AppServices> {
+  const clock = options.today ?? (() => today());
+  const policies = await PolicyStore.load(orm.em.fork());
+  const policy = (): Policy => policies.policyOn(clock());
+  const groups = await GroupEngine.start(orm.em.fork(), () => policy().control, clock, log);
+  return { orm, log, groups, policy, policies, today: clock };
+}

@@ -1,0 +1,126 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { NotFoundError, ValidationError } from '../../domain/errors';
+import type { IsoDate } from '../../domain/model';
+import { LimitsRepository } from '../../persistence/repositories/limits.repository';
+import type { AppServices } from '../app-services';
+import type { GroupView } from '../group-view';
+import { BooksOnDate, type GroupRef, type MeasuredGroup } from './books-on-date';
+import {
+  clientExposureView,
+  groupExposureView,
+  type ClientExposureView,
+  type GroupExposureView,
+} from './exposure-views';
+import { GroupLocator } from './group-locator';
+
+interface GroupRequest {
+  group: GroupRef;
+  asOf: IsoDate;
+}
+
+/**
+ * Exposure reads for one request. Group exposures asked in the same tick are batched per
+ * date: one read of the books for the union of their members (a statement per table,
+ * whatever the groups' sizes), each group then measured on its own facilities.
+ */
+export class ExposureService {
+  readonly locator: GroupLocator;
+  readonly repo: LimitsRepository;
+  private readonly groups: DataLoader<GroupRequest, MeasuredGroup, string>;
+
+  constructor(
+    readonly app: AppServices,
+    em: EntityManager,
+  ) {
+    this.repo = new LimitsRepository(em);
+    this.locator = new GroupLocator(app);
+    this.groups = new DataLoader((requests) => this.measureGroups(requests), {
+      cacheKeyFn: (r) => `${r.asOf}|${r.group.memberIds.join('\u0000')}`,
+    });
+  }
+
+  dateOrToday(asOf: IsoDate | null | undefined): IsoDate {
+    return asOf ?? this.app.today();
+  }
+
+  nameOf = (id: string): string => this.app.groups.store.entity(id)?.name ?? id;
+
+  /** The measurement basis on `asOf`: the books given, under the policy in force then. */
+  measure(books: BooksOnDate['books'], asOf: IsoDate): BooksOnDate {
+    return new BooksOnDate(books, asOf, this.app.policies.policyOn(asOf).exposure, this.nameOf);
+  }
+
+  refOf(group: GroupView): GroupRef {
+    return {
+      id: group.id,
+      name: this.nameOf(group.headIds[0] ?? group.memberIds[0]),
+      memberIds: group.memberIds,
+      headIds: group.headIds,
+    };
+  }
+
+  assertKnown(entityId: string): void {
+    if (!this.app.groups.store.hasEntity(entityId)) throw NotFoundError.entity('entity', entityId);
+  }
+
+  /** The group of `entityId` on `asOf` (today by default). */
+  groupOf(entityId: string, asOf?: IsoDate | null): GroupView {
+    this.assertKnown(entityId);
+    return this.locator.groupOf(entityId, this.dateOrToday(asOf));
+  }
+
+  measuredGroup(group: GroupRef, asOf: IsoDate): Promise<MeasuredGroup> {
+    return this.groups.load({ group, asOf });
+  }
+
+  /** `group`'s members measured on `asOf` (the group's own date by default). */
+  async groupExposure(group: GroupView, asOf?: IsoDate | null): Promise<GroupExposureView> {
+    const measured = await this.measuredGroup(this.refOf(group), asOf ?? group.asOf);
+    return groupExposureView(measured, this.nameOf);
+  }
+
+  async entityExposure(entityId: string, asOf?: IsoDate | null): Promise<ClientExposureView> {
+    this.assertKnown(entityId);
+    const date = this.dateOrToday(asOf);
+    const books = await this.repo.booksOfMembers([entityId], date);
+    return clientExposureView(this.measure(books, date).client(entityId));
+  }
+
+  private async measureGroups(
+    requests: readonly GroupRequest[],
+  ): Promise<(MeasuredGroup | Error)[]> {
+    const results = new Map<GroupRequest, MeasuredGroup | Error>();
+    for (const asOf of new Set(requests.map((r) => r.asOf))) {
+      const onDate = requests.filter((r) => r.asOf === asOf);
+      const members = new Set(onDate.flatMap((r) => r.group.memberIds));
+      try {
+        const measured = this.measure(await this.repo.booksOfMembers([...members], asOf), asOf);
+        for (const r of onDate) results.set(r, attempt(() => measured.group(r.group)));
+      } catch (error) {
+        for (const r of onDate) results.set(r, asError(error));
+      }
+    }
+    return requests.map((r) => results.get(r)!);
+  }
+}
+
+export const MAX_LIST_SIZE = 500;
+
+export function assertListSize(first: number): void {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_LIST_SIZE) {
+    throw ValidationError.of([`"first" must be between 1 and ${MAX_LIST_SIZE}, got ${first}.`]);
+  }
+}
+
+function attempt<T>(f: () => T): T | Error {
+  try {
+    return f();
+  } catch (error) {
+    return asError(error);
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

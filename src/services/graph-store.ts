@@ -1,0 +1,179 @@
+import type { ControlGraph, Party } from '../domain/model';
+
+/** The edge kinds that can tie entities into a group (guarantees never do). */
+export const GROUP_EDGE_TABLES = [
+  'shareholdings',
+  'roles',
+  'familyTies',
+  'links',
+  'designations',
+] as const;
+export type GroupEdgeTable = (typeof GROUP_EDGE_TABLES)[number];
+type EdgeOf<T extends GroupEdgeTable> = ControlGraph[T][number];
+type AnyEdge = EdgeOf<GroupEdgeTable>;
+
+/**
+ * The whole dated graph in memory, every date at once, kept current on every write.
+ * It answers one question fast: which entities can influence each other's group
+ * (the weakly-connected component over every edge of every date), so a change re-derives
+ * only that component. Derivation itself filters edges by the date asked.
+ */
+export class GraphStore {
+  private readonly entities = new Map<string, Party>();
+  private readonly edges = new Map<GroupEdgeTable, Map<string, AnyEdge>>(
+    GROUP_EDGE_TABLES.map((t) => [t, new Map()]),
+  );
+  private guarantees = new Map<string, ControlGraph['guarantees'][number]>();
+  /** entity id → keys (`table\u0000id`) of the edges touching it. */
+  private readonly incident = new Map<string, Set<string>>();
+
+  static from(graph: ControlGraph): GraphStore {
+    const store = new GraphStore();
+    for (const e of graph.entities) store.putEntity(e);
+    for (const table of GROUP_EDGE_TABLES)
+      for (const edge of graph[table]) store.putEdge(table, edge);
+    for (const g of graph.guarantees) store.guarantees.set(g.id, g);
+    return store;
+  }
+
+  get entityCount(): number {
+    return this.entities.size;
+  }
+
+  entity(id: string): Party | undefined {
+    return this.entities.get(id);
+  }
+
+  hasEntity(id: string): boolean {
+    return this.entities.has(id);
+  }
+
+  putEntity(entity: Party): void {
+    this.entities.set(entity.id, entity);
+  }
+
+  edge<T extends GroupEdgeTable>(table: T, id: string): EdgeOf<T> | undefined {
+    return this.edges.get(table)!.get(id) as EdgeOf<T> | undefined;
+  }
+
+  /** Inserts or replaces an edge; returns the entities whose groups may change. */
+  putEdge<T extends GroupEdgeTable>(table: T, edge: EdgeOf<T>): string[] {
+    const previous = this.removeEdge(table, edge.id);
+    this.edges.get(table)!.set(edge.id, edge);
+    const ends = endpoints(table, edge);
+    for (const id of ends) this.incidentOf(id).add(edgeKey(table, edge.id));
+    return [...new Set([...previous, ...ends])];
+  }
+
+  removeEdge(table: GroupEdgeTable, id: string): string[] {
+    const existing = this.edges.get(table)!.get(id);
+    if (!existing) return [];
+    this.edges.get(table)!.delete(id);
+    const ends = endpoints(table, existing);
+    for (const end of ends) this.incident.get(end)?.delete(edgeKey(table, id));
+    return ends;
+  }
+
+  putGuarantee(g: ControlGraph['guarantees'][number]): void {
+    this.guarantees.set(g.id, g);
+  }
+
+  /** Every entity reachable from `seeds` over edges of any date. */
+  componentOf(seeds: Iterable<string>): Set<string> {
+    const seen = new Set<string>();
+    const stack = [...seeds].filter((id) => this.entities.has(id));
+    for (const id of stack) seen.add(id);
+    while (stack.length) {
+      const id = stack.pop()!;
+      for (const key of this.incident.get(id) ?? []) {
+        const [table, edgeId] = key.split('\u0000') as [GroupEdgeTable, string];
+        for (const other of endpoints(table, this.edges.get(table)!.get(edgeId)!)) {
+          if (!seen.has(other)) {
+            seen.add(other);
+            stack.push(other);
+          }
+        }
+      }
+    }
+    return seen;
+  }
+
+  /** The graph restricted to `ids` (closed under edges when `ids` is a component). */
+  subgraph(ids: ReadonlySet<string>): ControlGraph {
+    const graph: ControlGraph = {
+      entities: [],
+      shareholdings: [],
+      roles: [],
+      familyTies: [],
+      links: [],
+      guarantees: [],
+      designations: [],
+    };
+    const keys = new Set<string>();
+    for (const id of ids) {
+      const entity = this.entities.get(id);
+      if (entity) graph.entities.push(entity);
+      for (const key of this.incident.get(id) ?? []) keys.add(key);
+    }
+    for (const key of [...keys].sort()) {
+      const [table, edgeId] = key.split('\u0000') as [GroupEdgeTable, string];
+      (graph[table] as AnyEdge[]).push(this.edges.get(table)!.get(edgeId)!);
+    }
+    graph.entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return graph;
+  }
+
+  /** The whole graph, guarantees included. */
+  all(): ControlGraph {
+    return {
+      entities: [...this.entities.values()],
+      shareholdings: this.list('shareholdings'),
+      roles: this.list('roles'),
+      familyTies: this.list('familyTies'),
+      links: this.list('links'),
+      guarantees: [...this.guarantees.values()],
+      designations: this.list('designations'),
+    };
+  }
+
+  private list<T extends GroupEdgeTable>(table: T): EdgeOf<T>[] {
+    return [...this.edges.get(table)!.values()] as EdgeOf<T>[];
+  }
+
+  private incidentOf(id: string): Set<string> {
+    let set = this.incident.get(id);
+    if (!set) this.incident.set(id, (set = new Set()));
+    return set;
+  }
+}
+
+function edgeKey(table: GroupEdgeTable, id: string): string {
+  return `${table}\u0000${id}`;
+}
+
+function endpoints(table: GroupEdgeTable, edge: AnyEdge): string[] {
+  switch (table) {
+    case 'shareholdings': {
+      const s = edge as EdgeOf<'shareholdings'>;
+      return [s.holderId, s.companyId];
+    }
+    case 'roles': {
+      const r = edge as EdgeOf<'roles'>;
+      return r.appointedById
+        ? [r.holderId, r.companyId, r.appointedById]
+        : [r.holderId, r.companyId];
+    }
+    case 'familyTies': {
+      const f = edge as EdgeOf<'familyTies'>;
+      return [f.personAId, f.personBId];
+    }
+    case 'links': {
+      const l = edge as EdgeOf<'links'>;
+      return [l.fromId, l.toId];
+    }
+    case 'designations': {
+      const d = edge as EdgeOf<'designations'>;
+      return [d.entityId, d.targetId];
+    }
+  }
+}

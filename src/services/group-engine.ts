@@ -1,0 +1,166 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { deriveGroups } from '../domain/control/derive-groups';
+import { headsByReach } from '../domain/control/explain';
+import type { Derivation } from '../domain/control/types';
+import { assignGroupIds, type GroupEvent, type IdentifiedGroup } from '../domain/groups';
+import type { ControlPolicy } from '../domain/policy/control-policy';
+import { GroupRepository, type StoredGroup } from '../persistence/repositories/group.repository';
+import { loadControlGraph } from '../persistence/repositories/snapshot.repository';
+import { GraphStore } from './graph-store';
+
+/**
+ * Keeps the bank's current group customers in step with the graph.
+ *
+ * Start: load the whole dated graph into a GraphStore, derive every group for today, give the
+ * groups their lasting ids against those persisted last time, write what changed.
+ * Write: the caller changes the store, then `rederive` re-derives only the weakly-connected
+ * component around the touched entities, inside the caller's transaction.
+ * Past dates: `deriveAround` derives the component of an entity on any date, on demand.
+ */
+export class GroupEngine {
+  private groupIdOf = new Map<string, string>();
+  private groups = new Map<string, IdentifiedGroup>();
+  private derivedOn = '';
+
+  constructor(
+    readonly store: GraphStore,
+    private readonly policy: () => ControlPolicy,
+    private readonly today: () => string,
+    private readonly log: Logger,
+  ) {}
+
+  static async start(
+    em: EntityManager,
+    policy: () => ControlPolicy,
+    today: () => string,
+    log: Logger,
+  ): Promise<GroupEngine> {
+    const started = Date.now();
+    const store = GraphStore.from(await loadControlGraph(em));
+    const engine = new GroupEngine(store, policy, today, log);
+    await em.transactional((tx) => engine.rederiveAll(tx, 'start-up'));
+    log.info({ entities: store.entityCount, ms: Date.now() - started }, 'groups derived');
+    return engine;
+  }
+
+  /** The current group id of an entity (every entity has one). */
+  currentGroupId(entityId: string): string | undefined {
+    return this.groupIdOf.get(entityId);
+  }
+
+  currentGroup(groupId: string): IdentifiedGroup | undefined {
+    return this.groups.get(groupId);
+  }
+
+  get currentDate(): string {
+    return this.derivedOn;
+  }
+
+  /** Re-derives everything when the calendar has moved on since the last derivation. */
+  async ensureCurrent(em: EntityManager): Promise<void> {
+    if (this.derivedOn !== this.today()) {
+      await em.transactional((tx) => this.rederiveAll(tx, `date changed to ${this.today()}`));
+    }
+  }
+
+  /** The derivation of the component around `entityIds` on `asOf`. */
+  deriveAround(entityIds: Iterable<string>, asOf: string): Derivation {
+    return deriveGroups(
+      this.store.subgraph(this.store.componentOf(entityIds)),
+      asOf,
+      this.policy(),
+    );
+  }
+
+  async rederiveAll(em: EntityManager, cause: string): Promise<GroupEvent[]> {
+    const repo = new GroupRepository(em);
+    const prior = await repo.loadAll();
+    const date = this.today();
+    const derivation = deriveGroups(this.store.all(), date, this.policy());
+    return this.apply(repo, prior, derivation, date, cause);
+  }
+
+  /** Re-derives the component(s) around `touched` after a write; returns the group events. */
+  async rederive(em: EntityManager, touched: string[], cause: string): Promise<GroupEvent[]> {
+    const date = this.today();
+    const component = this.store.componentOf(touched);
+    const priorIds = new Set<string>();
+    for (const id of component) {
+      const g = this.groupIdOf.get(id);
+      if (g) priorIds.add(g);
+    }
+    const prior = [...priorIds].map((id) => this.groups.get(id)!);
+    // Prior groups may reach outside the component (a split elsewhere): include their members.
+    const scope = new Set(component);
+    for (const g of prior) for (const m of g.memberIds) scope.add(m);
+    const derivation = deriveGroups(
+      this.store.subgraph(this.store.componentOf(scope)),
+      date,
+      this.policy(),
+    );
+    return this.apply(new GroupRepository(em), prior, derivation, date, cause);
+  }
+
+  private async apply(
+    repo: GroupRepository,
+    prior: IdentifiedGroup[],
+    derivation: Derivation,
+    date: string,
+    cause: string,
+  ): Promise<GroupEvent[]> {
+    const next = derivation.groups.map((g, i) => ({
+      memberIds: g.memberIds,
+      headIds: headsPrimaryFirst(derivation, i),
+    }));
+    const priorIds = new Set(prior.map((g) => g.id));
+    const takenIds = new Set([...this.groups.keys()].filter((id) => !priorIds.has(id)));
+    const { groups, events } = assignGroupIds(prior, next, { date, cause, takenIds });
+
+    const priorById = new Map(prior.map((g) => [g.id, g]));
+    const changed = groups.filter((g) => !sameGroup(priorById.get(g.id), g));
+    const kept = new Set(groups.map((g) => g.id));
+    const removed = prior.filter((g) => !kept.has(g.id)).map((g) => g.id);
+    await repo.replace(
+      removed,
+      changed.map((g) => this.named(g)),
+      date,
+    );
+    await repo.appendEvents(events);
+
+    for (const id of removed) this.groups.delete(id);
+    for (const g of groups) {
+      this.groups.set(g.id, g);
+      for (const m of g.memberIds) this.groupIdOf.set(m, g.id);
+    }
+    this.derivedOn = date;
+    this.log.debug(
+      { changed: changed.length, removed: removed.length, events: events.length },
+      'groups updated',
+    );
+    return events;
+  }
+
+  private named(g: IdentifiedGroup): StoredGroup {
+    const head = this.store.entity(g.headIds[0]);
+    return { ...g, name: head?.name ?? g.id };
+  }
+}
+
+/**
+ * Heads with the primary head (the one reaching most members) first: it names the group and
+ * its id. Only several heads need the group's graph to decide.
+ */
+export function headsPrimaryFirst(derivation: Derivation, groupIndex: number): string[] {
+  const heads = derivation.groups[groupIndex].headIds;
+  return heads.length > 1 ? headsByReach(derivation, groupIndex) : heads;
+}
+
+function sameGroup(a: IdentifiedGroup | undefined, b: IdentifiedGroup): boolean {
+  return (
+    a !== undefined &&
+    a.memberIds.length === b.memberIds.length &&
+    a.memberIds.every((m, i) => m === b.memberIds[i]) &&
+    a.headIds.join('\u0000') === b.headIds.join('\u0000')
+  );
+}

@@ -1,0 +1,135 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { explainMembership } from '../domain/control/explain';
+import type { ControlFact, ControlStep, Derivation } from '../domain/control/types';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { newGroupId } from '../domain/groups';
+import { ultimateOwners, type IntegratedStake } from '../domain/ownership';
+import {
+  GroupReadRepository,
+  type GroupEventRow,
+  type GroupListOrder,
+  type GroupSummary,
+} from '../persistence/repositories/group-read.repository';
+import type { AppServices } from './app-services';
+import { headsPrimaryFirst } from './group-engine';
+import type { GroupView } from './group-view';
+
+/**
+ * Answers "which group, who heads it, why" for one request. Today's groups come from the
+ * engine's current state (persisted, with lasting ids); any other date is derived on demand
+ * from the dated edges around the entity. Derivations are memoised for the request.
+ */
+export class GroupQueryService {
+  private readonly derivations = new Map<string, Derivation>();
+  private readonly repo: GroupReadRepository;
+
+  constructor(
+    private readonly app: AppServices,
+    em: EntityManager,
+  ) {
+    this.repo = new GroupReadRepository(em);
+  }
+
+  resolveDate(asOf: string | null | undefined): string {
+    return asOf ?? this.app.today();
+  }
+
+  groupOf(entityId: string, asOf?: string | null): GroupView {
+    const date = this.resolveDate(asOf);
+    this.assertKnown(entityId);
+    if (date === this.app.groups.currentDate) {
+      const group = this.app.groups.currentGroup(this.app.groups.currentGroupId(entityId)!)!;
+      return { ...group, asOf: date };
+    }
+    const derivation = this.derivationAround(entityId, date);
+    const index = derivation.groupIndexOf.get(entityId)!;
+    const shape = {
+      memberIds: derivation.groups[index].memberIds,
+      headIds: headsPrimaryFirst(derivation, index),
+    };
+    const primary = shape.headIds[0];
+    const current = this.app.groups.currentGroup(this.app.groups.currentGroupId(primary) ?? '');
+    const id =
+      current && current.headIds[0] === primary ? current.id : newGroupId(shape, new Set());
+    return { id, asOf: date, memberIds: shape.memberIds, headIds: shape.headIds };
+  }
+
+  group(id: string, asOf?: string | null): GroupView | null {
+    const current = this.app.groups.currentGroup(id);
+    if (!current) return null;
+    return this.groupOf(current.headIds[0], asOf);
+  }
+
+  controlFacts(group: GroupView): ControlFact[] {
+    const members = new Set(group.memberIds);
+    return this.derivationAround(group.memberIds[0], group.asOf).facts.filter(
+      (f) => members.has(f.controllerId) || members.has(f.controlledId),
+    );
+  }
+
+  explain(group: GroupView, entityId: string): ControlStep[] {
+    if (!group.memberIds.includes(entityId)) {
+      throw ValidationError.of([
+        `"${entityId}" is not a member of group ${group.id} on ${group.asOf}; ask groupOf("${entityId}") for its group.`,
+      ]);
+    }
+    return explainMembership(this.derivationAround(entityId, group.asOf), entityId);
+  }
+
+  /** Control facts in which `entityId` is the controlled (`controllers`) or the controller. */
+  controlFactsOf(entityId: string, side: 'controllers' | 'controlled', asOf?: string | null) {
+    this.assertKnown(entityId);
+    const facts = this.derivationAround(entityId, this.resolveDate(asOf)).facts;
+    return facts.filter(
+      (f) =>
+        f.directed &&
+        (side === 'controllers' ? f.controlledId === entityId : f.controllerId === entityId),
+    );
+  }
+
+  ultimateOwners(
+    entityId: string,
+    asOf: string | null | undefined,
+    minPercent: string,
+  ): IntegratedStake[] {
+    this.assertKnown(entityId);
+    const store = this.app.groups.store;
+    const graph = store.subgraph(store.componentOf([entityId]));
+    return ultimateOwners(
+      graph.entities,
+      graph.shareholdings,
+      entityId,
+      this.resolveDate(asOf),
+      minPercent,
+    );
+  }
+
+  listGroups(args: {
+    minMembers: number;
+    nameContains: string | null;
+    orderBy: GroupListOrder;
+    first: number;
+    after: string | null;
+  }): Promise<{ rows: GroupSummary[]; hasNextPage: boolean }> {
+    return this.repo.list(args);
+  }
+
+  events(groupId: string | null, since: string | null): Promise<GroupEventRow[]> {
+    return this.repo.events(groupId, since);
+  }
+
+  private derivationAround(entityId: string, date: string): Derivation {
+    const key = `${date}|${entityId}`;
+    let derivation = this.derivations.get(key);
+    if (!derivation) {
+      derivation = this.app.groups.deriveAround([entityId], date);
+      for (const member of derivation.groupIndexOf.keys())
+        this.derivations.set(`${date}|${member}`, derivation);
+    }
+    return derivation;
+  }
+
+  private assertKnown(entityId: string): void {
+    if (!this.app.groups.store.hasEntity(entityId)) throw NotFoundError.entity('entity', entityId);
+  }
+}

@@ -1,0 +1,105 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { parseIsoDate } from '../../domain/dates';
+import { ValidationError } from '../../domain/errors';
+import type { Capital, IsoDate } from '../../domain/model';
+import { dec } from '../../domain/money/decimal';
+import { LimitsRepository } from '../../persistence/repositories/limits.repository';
+import { appendAudit, PolicyRepository } from '../../persistence/repositories/policy.repository';
+import type { AppServices } from '../app-services';
+import { applyPolicyPatch, assertValidPolicy, type PolicyPatch } from './policy-patch';
+import type { PolicyInForce } from './policy-store';
+
+export interface PolicyView extends PolicyInForce {
+  /** The capital row in force on `asOf` (the latest on or before it), if any. */
+  capital: Capital | null;
+}
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+/**
+ * Reads and admin changes of the bank's policy and capital base. Every change is one
+ * transaction: the row and its audit entry (before and after) or neither. A version dated
+ * in the past changes reports already made, so it must say why.
+ */
+export class PolicyService {
+  constructor(
+    private readonly app: AppServices,
+    private readonly em: EntityManager,
+  ) {}
+
+  async policyOn(asOf: IsoDate | null | undefined): Promise<PolicyView> {
+    const date = asOf ?? this.app.today();
+    const [capital] = await new LimitsRepository(this.em).capitalOn(date);
+    return { ...this.app.policies.inForce(date), capital: capital ?? null };
+  }
+
+  async setPolicy(
+    patch: PolicyPatch,
+    validFrom: IsoDate,
+    actor: string,
+    note: string | null,
+  ): Promise<PolicyView> {
+    parseIsoDate(validFrom);
+    const today = this.app.today();
+    if (validFrom < today && !note?.trim()) {
+      throw ValidationError.of([
+        `setPolicy: a version from ${validFrom}, before today (${today}), changes reports ` +
+          'already made; give a note saying why',
+      ]);
+    }
+    const store = this.app.policies;
+    const before = store.inForce(validFrom);
+    const next = applyPolicyPatch(before.policy, patch);
+    assertValidPolicy(next);
+    const controlToday = JSON.stringify(this.app.policy().control);
+
+    await this.em.transactional(async (tx) => {
+      const repo = new PolicyRepository(tx);
+      const existing = await repo.versionForUpdate(validFrom);
+      await repo.save(validFrom, next, actor);
+      await appendAudit(tx, {
+        actor,
+        action: existing ? 'UPDATE' : 'INSERT',
+        tableName: 'policy_version',
+        rowId: validFrom,
+        before: { validFrom: before.validFrom, policy: before.policy },
+        after: { validFrom, policy: next },
+        note,
+      });
+    });
+    store.put({ validFrom, policy: next, recordedBy: actor, recordedAt: new Date().toISOString() });
+
+    // Today's groups follow today's control thresholds.
+    if (JSON.stringify(this.app.policy().control) !== controlToday) {
+      await this.em.transactional((tx) =>
+        this.app.groups.rederiveAll(tx, `control policy of ${validFrom} set by ${actor}`),
+      );
+    }
+    return this.policyOn(validFrom);
+  }
+
+  async recordCapital(row: Capital, actor: string): Promise<Capital> {
+    const problems: string[] = [];
+    parseIsoDate(row.asOf);
+    for (const key of ['tier1Capital', 'netCapital'] as const) {
+      if (!dec(row[key]).greaterThan(0)) problems.push(`capital: ${key} must be above 0`);
+    }
+    if (!CURRENCY.test(row.currency)) problems.push('capital: currency must be an ISO 4217 code');
+    if (problems.length > 0) throw ValidationError.of(problems);
+    const saved = { ...row, tier1Capital: dec(row.tier1Capital).toFixed(), netCapital: dec(row.netCapital).toFixed() };
+    await this.em.transactional(async (tx) => {
+      const repo = new LimitsRepository(tx);
+      const existing = await repo.capitalRow(row.asOf);
+      await repo.upsertCapital(saved);
+      await appendAudit(tx, {
+        actor,
+        action: existing ? 'UPDATE' : 'INSERT',
+        tableName: 'capital',
+        rowId: row.asOf,
+        before: existing,
+        after: saved,
+      });
+    });
+    return saved;
+  }
+}

@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { runImport } from '../../../src/import/postgres/run-import';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+import { rowCounts } from './db-snapshot';
+
+const EXAMPLE = join(__dirname, '../../fixtures/datasets/example');
+
+describe('a database failure in the middle of an import', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // Parties and shareholdings are written before roles: the failure comes after them.
+    await db.orm.em.getKnex().raw(`
+      create function fail_role_insert() returns trigger language plpgsql as $$
+        begin raise exception 'simulated failure writing roles'; end $$;
+      create trigger fail_role_insert before insert on role
+        for each row execute function fail_role_insert();`);
+  });
+  afterAll(() => db.drop());
+
+  it('rolls everything back: no row, no audit entry', async () => {
+    const statements: string[] = [];
+    const knex = db.orm.em.getKnex();
+    const listen = (q: { sql: string }) => statements.push(q.sql);
+    knex.on('query', listen);
+    await expect(runImport(db.orm, EXAMPLE, { actor: 'tester' })).rejects.toThrow(
+      /simulated failure writing roles/,
+    );
+    knex.off('query', listen);
+
+    // The failure came after parties and shareholdings had been written in the transaction.
+    expect(statements.some((s) => /insert into shareholding\b/.test(s))).toBe(true);
+    const counts = await rowCounts(db.orm);
+    expect(Object.values(counts).every((n) => n === 0)).toBe(true);
+    expect(Object.keys(counts)).toContain('party');
+  });
+});
