@@ -5,7 +5,7 @@ import { startDatabase } from './persistence/database-server';
 import { migrate, openOrm } from './persistence/orm';
 import { startServer } from './server';
 import { startAppServices } from './services/app-services';
-
+import { seedDemoIfEmpty } from './services/demo-seed.service';
 
 /** Start-up: config → database (DATABASE_URL or embedded) → migrations → demo data → HTTP. */
 async function main(): Promise<void> {
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const database = await startDatabase(config, log);
   const orm = await openOrm(database.url, { debug: config.logSql });
   await migrate(orm);
+  if (config.seedDemo) await seedDemoIfEmpty(orm, log);
 
   const app = await startAppServices(orm, log);
   const server = await startServer(app, config.port, log);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AppServices } from '../services/app-services';
 import { GraphReadService } from '../services/graph-read.service';
+import { GraphWriteService } from '../services/graph-write/graph-write.service';
 import { GroupQueryService } from '../services/group-query.service';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -14,6 +15,7 @@ export interface RequestContext {
   app: AppServices;
   reads: GraphReadService;
   groupQueries: GroupQueryService;
+  writes: GraphWriteService;
   loaders: Loaders;
 }
 
@@ -29,6 +31,7 @@ export function createRequestContext(
     app,
     reads,
     groupQueries: new GroupQueryService(app, em),
+    writes: new GraphWriteService(app, em, actor),
     loaders: createLoaders(reads),
   };
 }

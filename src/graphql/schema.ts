@@ -18,6 +18,16 @@ import {
   UltimateOwnerResolver,
 } from './resolvers/control.resolver';
 import { GroupResolver } from './resolvers/group.resolver';
+import { GraphWriteResolver } from './resolvers/graph-write.resolver';
+import {
+  ClientExposureResolver,
+  EntityExposureResolver,
+  GroupExposureResolver,
+  PortfolioResolver,
+} from './resolvers/exposure.resolver';
+import { GroupLimitResolver } from './resolvers/exposure-limits.resolver';
+import { ExposureWhatIfResolver } from './resolvers/exposure-what-if.resolver';
+import { PolicyResolver } from './resolvers/policy.resolver';
 
 export const RESOLVERS = [
   EntityResolver,
@@ -33,6 +43,14 @@ export const RESOLVERS = [
   ControlStepResolver,
   UltimateOwnerResolver,
   GuaranteeCircleResolver,
+  GraphWriteResolver,
+  GroupExposureResolver,
+  EntityExposureResolver,
+  ClientExposureResolver,
+  PortfolioResolver,
+  ExposureWhatIfResolver,
+  GroupLimitResolver,
+  PolicyResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

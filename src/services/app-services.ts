@@ -3,6 +3,7 @@ import { today } from '../domain/dates';
 import type { Policy } from '../domain/policy';
 import type { Orm } from '../persistence/orm';
 import { GroupEngine } from './group-engine';
+import { WriteLock } from './write-lock';
 import { PolicyStore } from './policy/policy-store';
 
 /**
@@ -14,6 +15,8 @@ export interface AppServices {
   orm: Orm;
   log: Logger;
   groups: GroupEngine;
+  /** Serialises writes to the graph (see WriteLock). */
+  writes: WriteLock;
   /** The policy in force today. */
   policy(): Policy;
   /** Every stored policy version; `policies.policyOn(date)` is the policy in force then. */
@@ -35,5 +38,5 @@ export async function startAppServices(
   const policies = await PolicyStore.load(orm.em.fork());
   const policy = (): Policy => policies.policyOn(clock());
   const groups = await GroupEngine.start(orm.em.fork(), () => policy().control, clock, log);
-  return { orm, log, groups, policy, policies, today: clock };
+  return { orm, log, groups, writes: new WriteLock(), policy, policies, today: clock };
 }

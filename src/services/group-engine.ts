@@ -18,6 +18,14 @@ import { GraphStore } from './graph-store';
  * component around the touched entities, inside the caller's transaction.
  * Past dates: `deriveAround` derives the component of an entity on any date, on demand.
  */
+/** Groups re-derived inside a transaction, not yet visible to readers. */
+export interface GroupChange {
+  events: GroupEvent[];
+  /** New or changed groups. */
+  groups: IdentifiedGroup[];
+  commit(): void;
+}
+
 export class GroupEngine {
   private groupIdOf = new Map<string, string>();
   private groups = new Map<string, IdentifiedGroup>();
@@ -39,7 +47,8 @@ export class GroupEngine {
     const started = Date.now();
     const store = GraphStore.from(await loadControlGraph(em));
     const engine = new GroupEngine(store, policy, today, log);
-    await em.transactional((tx) => engine.rederiveAll(tx, 'start-up'));
+    const change = await em.transactional((tx) => engine.rederiveAll(tx, 'start-up'));
+    change.commit();
     log.info({ entities: store.entityCount, ms: Date.now() - started }, 'groups derived');
     return engine;
   }
@@ -60,7 +69,10 @@ export class GroupEngine {
   /** Re-derives everything when the calendar has moved on since the last derivation. */
   async ensureCurrent(em: EntityManager): Promise<void> {
     if (this.derivedOn !== this.today()) {
-      await em.transactional((tx) => this.rederiveAll(tx, `date changed to ${this.today()}`));
+      const change = await em.transactional((tx) =>
+        this.rederiveAll(tx, `date changed to ${this.today()}`),
+      );
+      change.commit();
     }
   }
 
@@ -73,7 +85,7 @@ export class GroupEngine {
     );
   }
 
-  async rederiveAll(em: EntityManager, cause: string): Promise<GroupEvent[]> {
+  async rederiveAll(em: EntityManager, cause: string): Promise<GroupChange> {
     const repo = new GroupRepository(em);
     const prior = await repo.loadAll();
     const date = this.today();
@@ -81,8 +93,12 @@ export class GroupEngine {
     return this.apply(repo, prior, derivation, date, cause);
   }
 
-  /** Re-derives the component(s) around `touched` after a write; returns the group events. */
-  async rederive(em: EntityManager, touched: string[], cause: string): Promise<GroupEvent[]> {
+  /**
+   * Re-derives the component(s) around `touched` after the store changed, writing the new
+   * groups through `em` (the caller's transaction). Call `commit()` on the result once that
+   * transaction has committed: only then does the engine's current state move on.
+   */
+  async rederive(em: EntityManager, touched: string[], cause: string): Promise<GroupChange> {
     const date = this.today();
     const component = this.store.componentOf(touched);
     const priorIds = new Set<string>();
@@ -108,7 +124,7 @@ export class GroupEngine {
     derivation: Derivation,
     date: string,
     cause: string,
-  ): Promise<GroupEvent[]> {
+  ): Promise<GroupChange> {
     const next = derivation.groups.map((g, i) => ({
       memberIds: g.memberIds,
       headIds: headsPrimaryFirst(derivation, i),
@@ -128,17 +144,19 @@ export class GroupEngine {
     );
     await repo.appendEvents(events);
 
-    for (const id of removed) this.groups.delete(id);
-    for (const g of groups) {
-      this.groups.set(g.id, g);
-      for (const m of g.memberIds) this.groupIdOf.set(m, g.id);
-    }
-    this.derivedOn = date;
+    const commit = () => {
+      for (const id of removed) this.groups.delete(id);
+      for (const g of groups) {
+        this.groups.set(g.id, g);
+        for (const m of g.memberIds) this.groupIdOf.set(m, g.id);
+      }
+      this.derivedOn = date;
+    };
     this.log.debug(
       { changed: changed.length, removed: removed.length, events: events.length },
-      'groups updated',
+      'groups re-derived',
     );
-    return events;
+    return { events, groups: changed, commit };
   }
 
   private named(g: IdentifiedGroup): StoredGroup {

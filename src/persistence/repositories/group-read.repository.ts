@@ -51,7 +51,7 @@ export class GroupReadRepository {
       params.push(decodeKey(args.after));
     }
     params.push(args.first + 1);
-    const rows = await this.em.getConnection().execute<GroupSummary[]>(
+    const rows = await this.em.execute<GroupSummary[]>(
       `select id, name, primary_head_id as "primaryHeadId", member_count as "memberCount"
        from group_customer where ${where} order by ${key} limit ?`,
       params,
@@ -70,7 +70,7 @@ export class GroupReadRepository {
       where.push(`date >= ?`);
       params.push(since);
     }
-    return this.em.getConnection().execute<GroupEventRow[]>(
+    return this.em.execute<GroupEventRow[]>(
       `select id::text, type, group_id as "groupId", related_group_ids as "relatedGroupIds",
          entity_ids as "entityIds", date::text as date, cause, at
        from group_event ${where.length ? `where ${where.join(' and ')}` : ''}

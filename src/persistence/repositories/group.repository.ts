@@ -23,11 +23,9 @@ export class GroupRepository {
   constructor(private readonly em: EntityManager) {}
 
   async loadAll(): Promise<IdentifiedGroup[]> {
-    const rows = await this.em
-      .getConnection()
-      .execute<{ group_id: string; entity_id: string; is_head: boolean }[]>(
-        `select group_id, entity_id, is_head from group_membership order by group_id, entity_id`,
-      );
+    const rows = await this.em.execute<{ group_id: string; entity_id: string; is_head: boolean }[]>(
+      `select group_id, entity_id, is_head from group_membership order by group_id, entity_id`,
+    );
     const groups = new Map<string, IdentifiedGroup>();
     for (const r of rows) {
       let g = groups.get(r.group_id);
@@ -40,7 +38,7 @@ export class GroupRepository {
 
   /** Drops `removedIds` and writes `groups` (new or changed) with their memberships. */
   async replace(removedIds: string[], groups: StoredGroup[], derivedOn: string): Promise<void> {
-    const conn = this.em.getConnection();
+    const conn = this.em;
     const touched = [...new Set([...removedIds, ...groups.map((g) => g.id)])];
     for (const ids of chunks(touched, BATCH)) {
       await conn.execute(`delete from group_membership where group_id in (select ${IDS})`, [
@@ -86,7 +84,7 @@ export class GroupRepository {
   }
 
   async appendEvents(events: GroupEvent[]): Promise<void> {
-    const conn = this.em.getConnection();
+    const conn = this.em;
     for (const batch of chunks(events, BATCH)) {
       await conn.execute(
         `insert into group_event (type, group_id, related_group_ids, entity_ids, date, cause)

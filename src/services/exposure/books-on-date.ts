@@ -106,9 +106,7 @@ export class BooksOnDate {
     const name = this.nameOf(entityId);
     const checks = policy.limitChecks
       .filter((c) => c.scope === 'CLIENT')
-      .map((c) =>
-        evaluateLimitCheck(c, { id: entityId, name, figures: client }, capital, policy),
-      );
+      .map((c) => evaluateLimitCheck(c, { id: entityId, name, figures: client }, capital, policy));
     return {
       ...client,
       name,

@@ -1,4 +1,9 @@
-import type { CheckStatus, FacilityExposure, LimitCheckResult, SubstitutionIn } from '../../domain/exposure';
+import type {
+  CheckStatus,
+  FacilityExposure,
+  LimitCheckResult,
+  SubstitutionIn,
+} from '../../domain/exposure';
 import type { IsoDate } from '../../domain/model';
 import { type Decimal, percentOf, roundForPresentation } from '../../domain/money/decimal';
 import type { MeasuredClient, MeasuredGroup } from './books-on-date';
@@ -224,7 +229,10 @@ function capitalView(
   };
 }
 
-export function groupExposureView(g: MeasuredGroup, nameOf: (id: string) => string): GroupExposureView {
+export function groupExposureView(
+  g: MeasuredGroup,
+  nameOf: (id: string) => string,
+): GroupExposureView {
   const checks = g.checks.map(limitCheckView);
   return {
     ...figures(g, g.capital.tier1),

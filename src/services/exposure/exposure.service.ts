@@ -96,7 +96,11 @@ export class ExposureService {
       const members = new Set(onDate.flatMap((r) => r.group.memberIds));
       try {
         const measured = this.measure(await this.repo.booksOfMembers([...members], asOf), asOf);
-        for (const r of onDate) results.set(r, attempt(() => measured.group(r.group)));
+        for (const r of onDate)
+          results.set(
+            r,
+            attempt(() => measured.group(r.group)),
+          );
       } catch (error) {
         for (const r of onDate) results.set(r, asError(error));
       }

@@ -11,7 +11,7 @@ import {
 import type { GroupLimit, IsoDate } from '../../domain/model';
 import { dec } from '../../domain/money/decimal';
 import { LimitsRepository } from '../../persistence/repositories/limits.repository';
-import { appendAudit } from '../../persistence/repositories/policy.repository';
+import { AuditRepository } from '../../persistence/repositories/audit.repository';
 import type { AppServices } from '../app-services';
 import type { GroupView } from '../group-view';
 import { GroupLocator } from './group-locator';
@@ -176,7 +176,7 @@ export class GroupLimitService {
     before: unknown,
     after: unknown,
   ): Promise<void> {
-    return appendAudit(tx, { actor, action, tableName, rowId, before, after });
+    return new AuditRepository(tx).record({ actor, action, tableName, rowId, before, after });
   }
 
   private view(limit: GroupLimit, group: GroupView, subLimits: SubLimit[]): GroupLimitView {

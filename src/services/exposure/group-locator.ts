@@ -2,6 +2,7 @@ import type { Derivation } from '../../domain/control/types';
 import { newGroupId } from '../../domain/groups';
 import type { IsoDate } from '../../domain/model';
 import type { AppServices } from '../app-services';
+import { headsPrimaryFirst } from '../group-engine';
 import type { GroupView } from '../group-view';
 
 /**
@@ -68,7 +69,10 @@ export class GroupLocator {
     asOf: IsoDate,
     taken: ReadonlySet<string> = new Set(),
   ): GroupView {
-    const shape = derivation.groups[index];
+    const shape = {
+      memberIds: derivation.groups[index].memberIds,
+      headIds: headsPrimaryFirst(derivation, index),
+    };
     const primary = shape.headIds[0] ?? shape.memberIds[0];
     const current = this.app.groups.currentGroup(this.app.groups.currentGroupId(primary) ?? '');
     const id =

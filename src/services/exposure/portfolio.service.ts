@@ -34,7 +34,10 @@ export class PortfolioService {
   async largeExposures(asOf: IsoDate | null, first: number): Promise<GroupExposureView[]> {
     assertListSize(first);
     const groups = await this.groupsOn(this.exposure.dateOrToday(asOf));
-    return byDescending(groups.filter((g) => g.isLargeExposure), (g) => g.netExposure)
+    return byDescending(
+      groups.filter((g) => g.isLargeExposure),
+      (g) => g.netExposure,
+    )
       .slice(0, first)
       .map((g) => this.view(g));
   }
@@ -46,7 +49,10 @@ export class PortfolioService {
   ): Promise<GroupExposureView[]> {
     assertListSize(first);
     const groups = await this.groupsOn(this.exposure.dateOrToday(asOf));
-    const key = by === 'NET_EXPOSURE' ? (g: MeasuredGroup) => g.netExposure : (g: MeasuredGroup) => g.shareOfTier1;
+    const key =
+      by === 'NET_EXPOSURE'
+        ? (g: MeasuredGroup) => g.netExposure
+        : (g: MeasuredGroup) => g.shareOfTier1;
     return byDescending(groups, key)
       .slice(0, first)
       .map((g) => this.view(g));
@@ -67,7 +73,11 @@ export class PortfolioService {
       .map((group) => {
         const checks = group.checks
           .filter((c) => severity(c.status) >= severity(minStatus))
-          .sort((a, b) => severity(b.status) - severity(a.status) || compareDecimalText(b.utilisation, a.utilisation));
+          .sort(
+            (a, b) =>
+              severity(b.status) - severity(a.status) ||
+              compareDecimalText(b.utilisation, a.utilisation),
+          );
         return { group, checks, worstStatus: worstStatus(checks) };
       })
       .filter((a) => a.checks.length > 0);
@@ -104,7 +114,10 @@ export class PortfolioService {
   }
 }
 
-function byDescending(groups: MeasuredGroup[], key: (g: MeasuredGroup) => Decimal): MeasuredGroup[] {
+function byDescending(
+  groups: MeasuredGroup[],
+  key: (g: MeasuredGroup) => Decimal,
+): MeasuredGroup[] {
   return [...groups].sort(
     (a, b) => key(b).comparedTo(key(a)) || compareText(a.groupId ?? '', b.groupId ?? ''),
   );

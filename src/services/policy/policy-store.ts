@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IsoDate } from '../../domain/model';
 import { DEFAULT_POLICY, type Policy } from '../../domain/policy';
-import { PolicyRepository, type PolicyVersion } from '../../persistence/repositories/policy.repository';
+import {
+  PolicyRepository,
+  type PolicyVersion,
+} from '../../persistence/repositories/policy.repository';
 
 /** The policy in force on a date, with the version it came from (null: the built-in default). */
 export interface PolicyInForce {

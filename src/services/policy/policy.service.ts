@@ -4,7 +4,8 @@ import { ValidationError } from '../../domain/errors';
 import type { Capital, IsoDate } from '../../domain/model';
 import { dec } from '../../domain/money/decimal';
 import { LimitsRepository } from '../../persistence/repositories/limits.repository';
-import { appendAudit, PolicyRepository } from '../../persistence/repositories/policy.repository';
+import { AuditRepository } from '../../persistence/repositories/audit.repository';
+import { PolicyRepository } from '../../persistence/repositories/policy.repository';
 import type { AppServices } from '../app-services';
 import { applyPolicyPatch, assertValidPolicy, type PolicyPatch } from './policy-patch';
 import type { PolicyInForce } from './policy-store';
@@ -57,7 +58,7 @@ export class PolicyService {
       const repo = new PolicyRepository(tx);
       const existing = await repo.versionForUpdate(validFrom);
       await repo.save(validFrom, next, actor);
-      await appendAudit(tx, {
+      await new AuditRepository(tx).record({
         actor,
         action: existing ? 'UPDATE' : 'INSERT',
         tableName: 'policy_version',
@@ -86,12 +87,16 @@ export class PolicyService {
     }
     if (!CURRENCY.test(row.currency)) problems.push('capital: currency must be an ISO 4217 code');
     if (problems.length > 0) throw ValidationError.of(problems);
-    const saved = { ...row, tier1Capital: dec(row.tier1Capital).toFixed(), netCapital: dec(row.netCapital).toFixed() };
+    const saved = {
+      ...row,
+      tier1Capital: dec(row.tier1Capital).toFixed(),
+      netCapital: dec(row.netCapital).toFixed(),
+    };
     await this.em.transactional(async (tx) => {
       const repo = new LimitsRepository(tx);
       const existing = await repo.capitalRow(row.asOf);
       await repo.upsertCapital(saved);
-      await appendAudit(tx, {
+      await new AuditRepository(tx).record({
         actor,
         action: existing ? 'UPDATE' : 'INSERT',
         tableName: 'capital',
