@@ -1,23 +1,14 @@
 /**
- * The mutable workspace of the generator: appends rows to a `Dataset` and keeps the
- * per-company budgets that make every row valid by construction (voting capital left,
- * board seats taken). Voting stakes are integer basis points (10 000 = 100 %) and become
- * decimal strings only on the row, so no float ever touches a percentage.
+ * The mutable workspace of the generator: creates parties and keeps the per-company budgets
+ * that make every row valid by construction (voting capital left, board seats taken).
+ * Voting stakes are integer basis points (10 000 = 100 %), so no float ever touches a
+ * percentage.
  */
-import {
-  emptyDataset,
-  type Dataset,
-  type EntityKind,
-  type FamilyRelation,
-  type LinkType,
-  type OwnershipType,
-  type Party,
-  type RoleType,
-} from '../../src/domain/model';
+import type { OwnershipType, Party } from '../../src/domain/model';
 import type { Calendar } from './calendar';
+import { DatedRows } from './dated-rows';
+import { FULL } from './decimals';
 import type { Rng } from './rng';
-
-export const FULL = 10_000;
 
 export type GroupKind =
   'FAMILY' | 'STATE' | 'CONCERT' | 'FOREIGN' | 'DISPERSED' | 'MUTUAL' | 'INSTITUTION';
@@ -50,17 +41,7 @@ export interface SeatOccupant {
   to: number | null;
 }
 
-const PCT: string[] = [];
-/** Basis points as a decimal string: 3550 → "35.5", 10000 → "100". Shared string instances. */
-export function pct(bp: number): string {
-  if (!Number.isInteger(bp) || bp <= 0 || bp > FULL) throw new RangeError(`pct: bad stake ${bp}`);
-  const frac = bp % 100;
-  const tail = frac === 0 ? '' : `.${String(frac).padStart(2, '0')}`.replace(/0$/, '');
-  return (PCT[bp] ??= `${(bp - frac) / 100}${tail}`);
-}
-
-export class BankBuilder {
-  readonly data: Dataset = emptyDataset();
+export class BankBuilder extends DatedRows {
   /** Company number → its party row (numbers are 0-based; ids are `C-<n+1>`). */
   readonly companies: Party[] = [];
   /** Voting basis points not yet reserved by any stake slot. */
@@ -69,6 +50,12 @@ export class BankBuilder {
   readonly seatsTaken: Uint8Array;
   /** The group company that controls it as built, or -1. */
   readonly parentOf: Int32Array;
+  /**
+   * When the group's staff (legal representative, board, managers) serve the company: from
+   * its purchase by the group, until its sale out of the group; 0 means "no bound".
+   */
+  readonly staffFrom: Int32Array;
+  readonly staffUntil: Int32Array;
   /** Index into `groups`, or -1 for companies outside any group. */
   readonly groupOf: Int32Array;
   readonly groups: GroupRecord[] = [];
@@ -78,17 +65,20 @@ export class BankBuilder {
   readonly institutions: string[] = [];
   persons = 0;
   institutionsUsed = 0;
-  private seq = { P: 0, S: 0, I: 0, SH: 0, RO: 0, FA: 0, LK: 0, GU: 0 };
+  private partySeq = { P: 0, S: 0, I: 0 };
 
   constructor(
     public rng: Rng,
-    readonly cal: Calendar,
+    cal: Calendar,
     readonly capacity: number,
   ) {
+    super(cal);
     this.free = new Int32Array(capacity);
     this.founded = new Int32Array(capacity);
     this.seatsTaken = new Uint8Array(capacity);
     this.parentOf = new Int32Array(capacity).fill(-1);
+    this.staffFrom = new Int32Array(capacity);
+    this.staffUntil = new Int32Array(capacity);
     this.groupOf = new Int32Array(capacity).fill(-1);
   }
 
@@ -117,11 +107,11 @@ export class BankBuilder {
 
   addPerson(name: string, country = 'CN'): string {
     this.persons++;
-    return this.party(`P-${++this.seq.P}`, 'PERSON', name, null, country).id;
+    return this.party(`P-${++this.partySeq.P}`, 'PERSON', name, null, country).id;
   }
 
   addBody(kind: 'STATE' | 'INSTITUTION', name: string): string {
-    const id = kind === 'STATE' ? `S-${++this.seq.S}` : `I-${++this.seq.I}`;
+    const id = kind === 'STATE' ? `S-${++this.partySeq.S}` : `I-${++this.partySeq.I}`;
     this.party(id, kind, name, null, 'CN');
     (kind === 'STATE' ? this.states : this.institutions).push(id);
     return id;
@@ -144,48 +134,6 @@ export class BankBuilder {
     this.stakeRow(holder, co, bp, from, to);
   }
 
-  /** A row inside an already reserved slot (an earlier or later holder of the same stake). */
-  stakeRow(
-    holder: string,
-    co: number,
-    bp: number,
-    from: number | null,
-    to: number | null,
-    equityBp = bp,
-  ): void {
-    const votingPct = pct(bp);
-    this.data.shareholdings.push({
-      id: `SH-${++this.seq.SH}`,
-      holderId: holder,
-      companyId: this.companyId(co),
-      votingPct,
-      equityPct: equityBp === bp ? votingPct : pct(equityBp),
-      validFrom: this.cal.isoOrNull(from),
-      validTo: this.cal.isoOrNull(to),
-      source: 'registry',
-    });
-  }
-
-  role(
-    holder: string,
-    co: number,
-    role: RoleType,
-    appointedBy: string | null,
-    from: number | null,
-    to: number | null = null,
-  ): void {
-    this.data.roles.push({
-      id: `RO-${++this.seq.RO}`,
-      holderId: holder,
-      companyId: this.companyId(co),
-      role,
-      appointedById: appointedBy,
-      validFrom: this.cal.isoOrNull(from),
-      validTo: this.cal.isoOrNull(to),
-      source: appointedBy === null ? 'registry' : 'annual report',
-    });
-  }
-
   setBoard(co: number, seats: number): void {
     const party = this.companies[co];
     party.boardSeats = Math.max(party.boardSeats ?? 0, seats);
@@ -200,87 +148,5 @@ export class BankBuilder {
     if (this.seatsLeft(co) <= 0) throw new RangeError(`bank-builder: C-${co + 1} board is full`);
     this.seatsTaken[co]++;
     for (const o of occupants) this.role(o.holder, co, o.role, o.appointedBy, o.from, o.to);
-  }
-
-  tie(
-    a: string,
-    b: string,
-    relation: FamilyRelation,
-    from: number | null,
-    to: number | null = null,
-  ): void {
-    this.data.familyTies.push({
-      id: `FA-${++this.seq.FA}`,
-      personAId: a,
-      personBId: b,
-      relation,
-      validFrom: this.cal.isoOrNull(from),
-      validTo: this.cal.isoOrNull(to),
-      source: 'civil registry',
-    });
-  }
-
-  link(
-    from: string,
-    to: string,
-    type: LinkType,
-    since: number | null,
-    until: number | null,
-    source: string,
-    reason: string | null = null,
-  ): void {
-    this.data.links.push({
-      id: `LK-${++this.seq.LK}`,
-      fromId: from,
-      toId: to,
-      type,
-      validFrom: this.cal.isoOrNull(since),
-      validTo: this.cal.isoOrNull(until),
-      source,
-      reason,
-    });
-  }
-
-  guarantee(
-    guarantor: number,
-    borrower: number,
-    amount: string,
-    currency: string,
-    from: number,
-    to: number | null,
-  ): void {
-    this.data.guarantees.push({
-      id: `GU-${++this.seq.GU}`,
-      guarantorId: this.companyId(guarantor),
-      borrowerId: this.companyId(borrower),
-      amount,
-      currency,
-      validFrom: this.cal.iso(from),
-      validTo: this.cal.isoOrNull(to),
-    });
-  }
-
-  private party(
-    id: string,
-    kind: EntityKind,
-    name: string,
-    ownership: OwnershipType | null,
-    country: string,
-  ): Party {
-    const party: Party = {
-      id,
-      kind,
-      name,
-      ownership,
-      country,
-      uscc: null,
-      lei: null,
-      industry: null,
-      boardSeats: null,
-      customer: false,
-      portfolio: null,
-    };
-    this.data.entities.push(party);
-    return party;
   }
 }

@@ -1,11 +1,11 @@
 /**
  * What the exposure checks measure against: dated FX rates for every currency the book
  * uses, the bank's capital base (sized so the largest groups come near the concentration
- * limits), and unified group limits for the largest groups.
+ * limits without burying them), and unified group limits for the largest groups.
  */
 import type { BankBuilder } from './bank-builder';
 import type { BookTotals } from './books';
-import { fromE4, roundLimit, wanToString } from './money';
+import { fromE4, roundLimit, wanToString } from './decimals';
 
 /** Units of CNY per unit, in 1/10 000: a year-ago level the others drift from. */
 const BASE_RATE_E4: Record<string, number> = { USD: 72_000, EUR: 78_000, HKD: 9_200 };
@@ -27,8 +27,12 @@ export function addFxRates(b: BankBuilder, currencies: Set<string>): void {
 
 export function addCapital(b: BankBuilder, totals: BookTotals): void {
   const { cal } = b;
-  // Roughly a tenth of the approved limits, like a bank at a ~10 % capital ratio.
-  const tier1 = roundLimit(Math.max(100_000, totals.totalWan / 10));
+  // Roughly a tenth of the approved limits, like a bank at a ~10 % capital ratio, but never
+  // so small that the largest group's limits exceed 18 % of it (near the 20 % group limit,
+  // where the checks are interesting, rather than far beyond it in a small bank).
+  let largest = 0;
+  for (const wan of totals.groupWan) largest = Math.max(largest, wan);
+  const tier1 = roundLimit(Math.max(100_000, totals.totalWan / 10, (largest * 100) / 18));
   b.data.capital.push({
     asOf: cal.iso(cal.monthsBefore(cal.asOf, 24)),
     tier1Capital: wanToString(tier1),

@@ -6,7 +6,7 @@
  */
 import type { Facility, Product } from '../../src/domain/model';
 import type { BankBuilder } from './bank-builder';
-import { roundLimit, wanToString } from './money';
+import { roundLimit, wanToString } from './decimals';
 
 /** Product, weight, P(committed), P(unconditionally cancellable), a loan (drawn high)? */
 const PRODUCTS: readonly (readonly [Product, number, number, number, boolean])[] = [

@@ -34,8 +34,8 @@ export const MAX_ENTITIES = 5_000_000;
 
 /** Share of companies built inside groups; the rest stand alone. */
 const GROUPED_SHARE = 0.8;
-const NOISE_SHARE = 0.45;
-const GUARANTEE_SHARE = 0.08;
+const NOISE_SHARE = 0.55;
+const GUARANTEE_SHARE = 0.1;
 const FACILITY_SHARE = 0.2;
 
 export function generateBank(options: GenerateBankOptions): Dataset {

@@ -5,13 +5,15 @@
  * not join its groups together); concert groups are two persons acting in concert (R3);
  * mutual groups are two companies holding majorities in each other (two heads).
  */
-import { FULL, type BankBuilder } from './bank-builder';
+import type { BankBuilder } from './bank-builder';
+import { FULL } from './decimals';
 import { buildFamily } from './families';
 import { distinctInvestors, groupCompany, type GroupContext } from './group-context';
 import { foreignPersonName, personName } from './names';
 
 export function createHeads(b: BankBuilder, g: GroupContext, size: number): void {
-  const founded = b.cal.yearsAgo(b.rng, 8, 30);
+  // Large groups are old: their trees had time to grow.
+  const founded = size >= 100 ? b.cal.yearsAgo(b.rng, 20, 35) : b.cal.yearsAgo(b.rng, 3, 30);
   switch (g.kind) {
     case 'FAMILY':
       return familyHead(b, g, size, founded);

@@ -25,8 +25,11 @@ export function buildGroup(b: BankBuilder, kind: GroupKind, size: number): void 
 
   while (b.companies.length - g.first < companies) {
     const parent = rng.pick(g.parents);
-    const from = Math.min(b.founded[parent] + 1, cal.asOf - 30);
-    const child = groupCompany(b, g, rng.int(from, cal.asOf - 30));
+    // Subsidiaries follow their parent (or its purchase) within about two years, so old groups
+    // were large already and a bought company's subsidiaries never belonged to the seller.
+    const base = Math.max(b.founded[parent], b.staffFrom[parent]);
+    const founded = Math.min(base + rng.int(30, 730), cal.asOf - 30);
+    const child = groupCompany(b, g, founded);
     if (attachChild(b, g, child, parent)) g.parents.push(child);
   }
   staffGroup(b, g);

@@ -5,7 +5,8 @@
  * holds control) and state-owned singles (E1: a SASAC's companies stay apart).
  */
 import type { OwnershipType } from '../../src/domain/model';
-import { FULL, type BankBuilder } from './bank-builder';
+import type { BankBuilder } from './bank-builder';
+import { FULL } from './decimals';
 import { distinctInvestors } from './group-context';
 import { makeUscc } from './identifiers';
 import { BRANDS, CITIES, companyName, personName, SECTORS } from './names';

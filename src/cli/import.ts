@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { formatProblem } from '../import/import-problem';
 import { actorFrom, withMigratedDatabase } from '../import/postgres/command-session';
@@ -17,6 +18,10 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
+  if (!(await isFolder(dir))) {
+    process.stderr.write(`not a folder: ${dir}\n${USAGE}\n`);
+    return 2;
+  }
   const actor = actorFrom(args, () => userInfo().username);
   const outcome = await withMigratedDatabase((orm, log) => runImport(orm, dir, { actor, log }));
   if (!outcome.ok) {
@@ -31,6 +36,13 @@ async function main(args: string[]): Promise<number> {
     );
   }
   return 0;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 main(process.argv.slice(2)).then(

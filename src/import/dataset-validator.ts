@@ -87,9 +87,14 @@ export function validateDataset(
       });
     }
   });
-  problems.push(...identifierClashes(dataset, existing, lines));
-  problems.push(...stakeSumProblems(dataset, existing, lines));
-  return normaliseProblems(problems, FILE_ORDER);
+  // concat, not push(...): a bad million-row dataset must not overflow the argument stack.
+  return normaliseProblems(
+    problems.concat(
+      identifierClashes(dataset, existing, lines),
+      stakeSumProblems(dataset, existing, lines),
+    ),
+    FILE_ORDER,
+  );
 }
 
 /** The party table keeps USCC and LEI unique: one entity per code. */

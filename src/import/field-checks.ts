@@ -18,15 +18,16 @@ export function isDecimalText(text: string): boolean {
   return DECIMAL.test(text);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** A real calendar day written `YYYY-MM-DD` (2024-02-30 is not one). */
 export function isIsoDateText(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate();
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 && !leap ? 28 : daysInMonth);
+  return day <= DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0);
 }
 
 type Range = 'percent' | 'non-negative' | 'positive';

@@ -45,13 +45,17 @@ function isCheckable(s: Shareholding): boolean {
   const dateOk = (d: string | null) => d === null || isIsoDateText(d);
   return (
     s.companyId !== '' &&
-    isDecimalText(s.votingPct) &&
-    new Decimal(s.votingPct).greaterThan(ZERO) &&
-    new Decimal(s.votingPct).lessThanOrEqualTo(HUNDRED) &&
+    isPercent(s.votingPct) &&
     dateOk(s.validFrom) &&
     dateOk(s.validTo) &&
     (s.validFrom === null || s.validTo === null || s.validFrom < s.validTo)
   );
+}
+
+function isPercent(text: string): boolean {
+  if (!isDecimalText(text)) return false;
+  const pct = new Decimal(text);
+  return pct.greaterThan(ZERO) && pct.lessThanOrEqualTo(HUNDRED);
 }
 
 interface Boundary {
@@ -89,9 +93,10 @@ function firstOverSubscription(
       total = total.plus(s.stake.votingPct);
     }
     if (b.starts.length > 0 && total.greaterThan(HUNDRED)) {
-      const lines = [...active].map((s) => s.line).filter((l): l is number => l !== null);
-      if (lines.length === 0) continue;
-      return { date: b.date, total: total.toFixed(), line: Math.max(...lines) };
+      let line = -1;
+      for (const s of active) if (s.line !== null && s.line > line) line = s.line;
+      if (line < 0) continue;
+      return { date: b.date, total: total.toFixed(), line };
     }
   }
   return null;

@@ -37,6 +37,11 @@ export async function startAppServices(
   const clock = options.today ?? (() => today());
   const policies = await PolicyStore.load(orm.em.fork());
   const policy = (): Policy => policies.policyOn(clock());
-  const groups = await GroupEngine.start(orm.em.fork(), () => policy().control, clock, log);
+  const groups = await GroupEngine.start(
+    orm.em.fork(),
+    (date) => policies.policyOn(date).control,
+    clock,
+    log,
+  );
   return { orm, log, groups, writes: new WriteLock(), policy, policies, today: clock };
 }

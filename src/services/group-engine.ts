@@ -33,20 +33,21 @@ export class GroupEngine {
 
   constructor(
     readonly store: GraphStore,
-    private readonly policy: () => ControlPolicy,
+    /** The control policy in force on a date (policies are dated). */
+    private readonly policyOn: (date: string) => ControlPolicy,
     private readonly today: () => string,
     private readonly log: Logger,
   ) {}
 
   static async start(
     em: EntityManager,
-    policy: () => ControlPolicy,
+    policyOn: (date: string) => ControlPolicy,
     today: () => string,
     log: Logger,
   ): Promise<GroupEngine> {
     const started = Date.now();
     const store = GraphStore.from(await loadControlGraph(em));
-    const engine = new GroupEngine(store, policy, today, log);
+    const engine = new GroupEngine(store, policyOn, today, log);
     const change = await em.transactional((tx) => engine.rederiveAll(tx, 'start-up'));
     change.commit();
     log.info({ entities: store.entityCount, ms: Date.now() - started }, 'groups derived');
@@ -81,7 +82,7 @@ export class GroupEngine {
     return deriveGroups(
       this.store.subgraph(this.store.componentOf(entityIds)),
       asOf,
-      this.policy(),
+      this.policyOn(asOf),
     );
   }
 
@@ -89,7 +90,7 @@ export class GroupEngine {
     const repo = new GroupRepository(em);
     const prior = await repo.loadAll();
     const date = this.today();
-    const derivation = deriveGroups(this.store.all(), date, this.policy());
+    const derivation = deriveGroups(this.store.all(), date, this.policyOn(date));
     return this.apply(repo, prior, derivation, date, cause);
   }
 
@@ -113,7 +114,7 @@ export class GroupEngine {
     const derivation = deriveGroups(
       this.store.subgraph(this.store.componentOf(scope)),
       date,
-      this.policy(),
+      this.policyOn(date),
     );
     return this.apply(new GroupRepository(em), prior, derivation, date, cause);
   }

@@ -22,6 +22,7 @@ export class AncestorTally {
   readonly touched = new IntBuffer(64);
   private readonly seen: Int32Array;
   private readonly targetMark: Int32Array;
+  private readonly creditTargetMark: Int32Array;
   private readonly ancestors = new IntBuffer(64);
   private readonly slotStart = new IntBuffer(16);
   private readonly contributors = new IntBuffer(16);
@@ -38,6 +39,8 @@ export class AncestorTally {
     this.bits = new Int32Array(nodeCount);
     this.seen = new Int32Array(nodeCount);
     this.targetMark = new Int32Array(nodeCount);
+    this.creditTargetMark =
+      this.joined === this.credit ? this.targetMark : new Int32Array(nodeCount);
   }
 
   /** Starts a tally for company `target`, noting who already controls it. */
@@ -51,6 +54,21 @@ export class AncestorTally {
     this.scratch.clear();
     this.joined.ancestors(target, this.scratch);
     for (let i = 0; i < this.scratch.length; i++) this.targetMark[this.scratch.at(i)] = epoch;
+    if (this.joined !== this.credit) {
+      this.scratch.clear();
+      this.credit.ancestors(target, this.scratch);
+      for (let i = 0; i < this.scratch.length; i++)
+        this.creditTargetMark[this.scratch.at(i)] = epoch;
+    }
+  }
+
+  /**
+   * True when x already controls the target by any route, state bodies included. A new
+   * fact that E1 would exempt adds nothing then; recording it again each round would
+   * never end on a cycle.
+   */
+  controlsTargetAtAll(x: number): boolean {
+    return this.creditTargetMark[x] === this.epoch;
   }
 
   /** True when x already controls the target (or is the target): nothing new to record. */

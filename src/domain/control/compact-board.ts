@@ -5,7 +5,6 @@
  * and CFO, kept as one bit each so "how many of the three" is a popcount.
  */
 import { buildCsr, Csr } from '../graph/csr';
-import { IdIndex } from '../graph/id-index';
 import { Party, Role, RoleType } from '../model';
 
 export const KEY_EXECUTIVE_BIT: Partial<Record<RoleType, number>> = {
@@ -27,11 +26,12 @@ export interface BoardData {
 }
 
 export function buildBoardData(
-  index: IdIndex,
+  n: number,
   parties: readonly Party[],
   roles: readonly Role[],
+  ends: { from: Int32Array; to: Int32Array },
+  appointers: Int32Array,
 ): BoardData {
-  const n = index.size;
   const seatCompany: number[] = [];
   const seatAppointer: number[] = [];
   const seatRole: number[] = [];
@@ -42,8 +42,8 @@ export function buildBoardData(
   const appointer: number[] = [];
   const appointed: number[] = [];
   roles.forEach((role, r) => {
-    const y = index.indexOf(role.companyId);
-    const a = role.appointedById === null ? -1 : index.indexOf(role.appointedById);
+    const y = ends.to[r];
+    const a = appointers[r];
     const bit = KEY_EXECUTIVE_BIT[role.role];
     const seat = role.role === 'DIRECTOR' || role.role === 'CHAIRMAN';
     if (seat) {

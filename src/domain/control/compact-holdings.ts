@@ -4,7 +4,6 @@
  * company, with a holder-side index for walking "what does x hold".
  */
 import { buildCsr, Csr, orderByKeys } from '../graph/csr';
-import { IdIndex } from '../graph/id-index';
 import { Shareholding } from '../model';
 import { scalePct } from './percent-scale';
 
@@ -22,15 +21,14 @@ export interface Holdings {
   readonly byHolder: Csr;
 }
 
-export function buildHoldings(index: IdIndex, shares: readonly Shareholding[]): Holdings {
-  const n = index.size;
+export function buildHoldings(
+  n: number,
+  shares: readonly Shareholding[],
+  ends: { from: Int32Array; to: Int32Array },
+): Holdings {
   const m = shares.length;
-  const holder = new Int32Array(m);
-  const company = new Int32Array(m);
-  for (let r = 0; r < m; r++) {
-    holder[r] = index.indexOf(shares[r].holderId);
-    company[r] = index.indexOf(shares[r].companyId);
-  }
+  const holder = ends.from;
+  const company = ends.to;
   const rowOf = orderByKeys(n, company, holder, m);
 
   const pairHolder: number[] = [];

@@ -21,7 +21,7 @@ import { Kinship } from './kinship';
 import { materializeFacts } from './materialize-facts';
 import { scalePct } from './percent-scale';
 import { Pools } from './pools';
-import { RawFact, RuleContext } from './raw-fact';
+import { appendAll, RawFact, RuleContext } from './raw-fact';
 import { familyOfControllersFacts } from './rules/family-of-controllers.rule';
 import { financialDependenceFacts } from './rules/financial-dependence.rule';
 import { applySevers, manualJoinFacts } from './rules/manual-designation.rule';
@@ -61,13 +61,13 @@ export function deriveGroups(
 
   const directed: RawFact[] = singleControlFacts(ctx, reach);
   if (ctx.enabled('R3') && (policy.poolFamilies || policy.poolActingInConcert)) {
-    directed.push(...pooledControlFacts(ctx, new Pools(g, policy, kinship)));
+    appendAll(directed, pooledControlFacts(ctx, new Pools(g, policy, kinship)));
   }
-  if (ctx.enabled('R8')) directed.push(...financialDependenceFacts(ctx));
+  if (ctx.enabled('R8')) appendAll(directed, financialDependenceFacts(ctx));
   const facts = [...directed];
-  if (ctx.enabled('R9')) facts.push(...familyOfControllersFacts(ctx, kinship, directed));
-  if (ctx.enabled('R10')) facts.push(...privateCompanyIdentityFacts(ctx, kinship));
-  if (ctx.enabled('R11')) facts.push(...manualJoinFacts(ctx));
+  if (ctx.enabled('R9')) appendAll(facts, familyOfControllersFacts(ctx, kinship, directed));
+  if (ctx.enabled('R10')) appendAll(facts, privateCompanyIdentityFacts(ctx, kinship));
+  if (ctx.enabled('R11')) appendAll(facts, manualJoinFacts(ctx));
   applyStateExemption(ctx, facts);
   if (ctx.enabled('R11')) applySevers(ctx, facts);
 

@@ -18,7 +18,7 @@ export function describeFact(g: CompactGraph, threshold: string, f: RawFact): st
         .map((r) => g.shares[r].votingPct),
     ).toFixed();
   // The fact's own party first, then the others by id.
-  const holders = [...new Set(f.shareRows.map((r) => g.index.indexOf(g.shares[r].holderId)))].sort(
+  const holders = [...new Set(f.shareRows.map((r) => g.shareEnds.from[r]))].sort(
     (a, b) => Number(b === f.from) - Number(a === f.from) || a - b,
   );
   const through = f.poolIds.length > 0 ? `, with ${list(f.poolIds)} which it controls,` : '';

@@ -10,61 +10,55 @@ export function factEvidence(g: CompactGraph, f: RawFact): EvidenceEdge[] {
   const edges: EvidenceEdge[] = [];
   for (const r of unique(f.shareRows)) {
     const s = g.shares[r];
-    edges.push({
-      kind: 'SHAREHOLDING',
-      id: s.id,
-      fromId: s.holderId,
-      toId: s.companyId,
-      type: 'SHAREHOLDING',
-      votingPct: s.votingPct,
-      equityPct: s.equityPct,
-      validFrom: s.validFrom,
-      validTo: s.validTo,
-      source: s.source,
-    });
+    edges.push(edge('SHAREHOLDING', s.id, s.holderId, s.companyId, 'SHAREHOLDING', s, s.source, s));
   }
   for (const r of unique(f.roleRows)) {
     const role = g.roles[r];
-    edges.push({
-      ...plain(role),
-      kind: 'ROLE',
-      fromId: role.holderId,
-      toId: role.companyId,
-      type: role.role,
-    });
+    edges.push(edge('ROLE', role.id, role.holderId, role.companyId, role.role, role, role.source));
   }
   for (const r of unique(f.linkRows)) {
     const link = g.links[r];
-    edges.push({
-      ...plain(link),
-      kind: 'LINK',
-      fromId: link.fromId,
-      toId: link.toId,
-      type: link.type,
-    });
+    edges.push(edge('LINK', link.id, link.fromId, link.toId, link.type, link, link.source));
   }
   for (const r of unique(f.familyRows)) {
     const tie = g.family[r];
-    edges.push({
-      ...plain(tie),
-      kind: 'FAMILY',
-      fromId: tie.personAId,
-      toId: tie.personBId,
-      type: tie.relation,
-    });
+    edges.push(edge('FAMILY', tie.id, tie.personAId, tie.personBId, tie.relation, tie, tie.source));
   }
   for (const r of unique(f.designationRows)) {
     const d = g.designations[r];
-    edges.push({
-      ...plain({ ...d, source: `${d.reason} (approved by ${d.approvedBy})` }),
-      kind: 'DESIGNATION',
-      fromId: d.entityId,
-      toId: d.targetId,
-      type: d.kind,
-    });
+    const source = `${d.reason} (approved by ${d.approvedBy})`;
+    edges.push(edge('DESIGNATION', d.id, d.entityId, d.targetId, d.kind, d, source));
   }
   // By kind as pushed, then by id, so the input order of rows never shows.
-  return edges.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || cmp(a.id, b.id));
+  if (edges.length > 1) {
+    edges.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || cmp(a.id, b.id));
+  }
+  return edges;
+}
+
+/** One constructor, so every evidence edge has the same shape (fast property access). */
+function edge(
+  kind: EvidenceEdge['kind'],
+  id: string,
+  fromId: string,
+  toId: string,
+  type: string,
+  dates: { validFrom: string | null; validTo: string | null },
+  source: string | null,
+  stake?: { votingPct: string; equityPct: string },
+): EvidenceEdge {
+  return {
+    kind,
+    id,
+    fromId,
+    toId,
+    type,
+    votingPct: stake?.votingPct ?? null,
+    equityPct: stake?.equityPct ?? null,
+    validFrom: dates.validFrom,
+    validTo: dates.validTo,
+    source,
+  };
 }
 
 const KIND_ORDER: Record<EvidenceEdge['kind'], number> = {
@@ -79,22 +73,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function plain(row: {
-  id: string;
-  validFrom: string | null;
-  validTo: string | null;
-  source?: string | null;
-}): Omit<EvidenceEdge, 'kind' | 'fromId' | 'toId' | 'type'> {
-  return {
-    id: row.id,
-    votingPct: null,
-    equityPct: null,
-    validFrom: row.validFrom,
-    validTo: row.validTo,
-    source: row.source ?? null,
-  };
-}
-
 function unique(rows: number[]): number[] {
+  if (rows.length < 2) return rows;
   return [...new Set(rows)];
 }

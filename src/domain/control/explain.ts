@@ -8,10 +8,11 @@
  * states its fact in the fact's own direction.
  */
 import { NotFoundError } from '../errors';
+import { buildCsr } from '../graph/csr';
 import { groupGraph, GroupGraph } from './group-graph';
 import { ControlStep, Derivation } from './types';
 
-type Mode = 'outbound' | 'out' | 'any';
+type Mode = 'outbound' | 'any';
 
 const primaryCache = new WeakMap<Derivation, Map<number, string[]>>();
 
@@ -53,15 +54,50 @@ export function headsByReach(
   }
   let ordered = byGroup.get(groupIndex);
   if (ordered === undefined) {
-    const reach = new Map(
-      derivation.groups[groupIndex].headIds.map((h) => [h, reachable(graph, h, 'out').size]),
-    );
+    const reach = reachCounts(graph, derivation.groups[groupIndex].headIds);
     ordered = [...reach.keys()].sort(
       (a, b) => (reach.get(b) as number) - (reach.get(a) as number) || (a < b ? -1 : 1),
     );
     byGroup.set(groupIndex, ordered);
   }
   return ordered;
+}
+
+/**
+ * How many members each head reaches by directed facts. One breadth-first search per
+ * head on integer adjacency with an epoch-stamped visited array: a group can have
+ * thousands of heads (companies tied only by R10), and per-search maps would dominate.
+ */
+function reachCounts(graph: GroupGraph, heads: readonly string[]): Map<string, number> {
+  const local = new Map<string, number>();
+  graph.forEachNode((node) => local.set(node, local.size));
+  const from: number[] = [];
+  const to: number[] = [];
+  graph.forEachDirectedEdge((_e, _a, source, target) => {
+    from.push(local.get(source) as number);
+    to.push(local.get(target) as number);
+  });
+  const csr = buildCsr(local.size, from, to);
+  const seen = new Int32Array(local.size).fill(-1);
+  const queue = new Int32Array(local.size);
+  const counts = new Map<string, number>();
+  heads.forEach((head, epoch) => {
+    let tail = 0;
+    queue[tail++] = local.get(head) as number;
+    seen[queue[0]] = epoch;
+    for (let i = 0; i < tail; i++) {
+      const u = queue[i];
+      for (let k = csr.offsets[u]; k < csr.offsets[u + 1]; k++) {
+        const v = csr.targets[k];
+        if (seen[v] !== epoch) {
+          seen[v] = epoch;
+          queue[tail++] = v;
+        }
+      }
+    }
+    counts.set(head, tail);
+  });
+  return counts;
 }
 
 interface Hop {
@@ -92,8 +128,7 @@ function reachable(graph: GroupGraph, start: string, mode: Mode): Map<string, Ho
     const collect = (_e: string, attr: { fact: number }, source: string, target: string): void => {
       hops.push({ from: node, to: source === node ? target : source, fact: attr.fact });
     };
-    if (mode === 'out') graph.forEachOutEdge(node, collect);
-    else if (mode === 'outbound') graph.forEachOutboundEdge(node, collect);
+    if (mode === 'outbound') graph.forEachOutboundEdge(node, collect);
     else graph.forEachEdge(node, collect);
     hops.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.fact - b.fact));
     for (const hop of hops) {

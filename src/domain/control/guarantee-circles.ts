@@ -12,9 +12,9 @@ export function guaranteeCircles(g: CompactGraph): GuaranteeCircle[] {
   const from: number[] = [];
   const to: number[] = [];
   const rows: number[] = [];
-  g.guarantees.forEach((gu, r) => {
-    const a = g.index.indexOf(gu.guarantorId);
-    const b = g.index.indexOf(gu.borrowerId);
+  g.guarantees.forEach((_, r) => {
+    const a = g.guaranteeEnds.from[r];
+    const b = g.guaranteeEnds.to[r];
     if (a === b) return;
     from.push(a);
     to.push(b);

@@ -41,8 +41,8 @@ export class Kinship {
     const order = g.family.map((_, r) => r).sort((a, b) => cmp(g.family[a].id, g.family[b].id));
     for (const r of order) {
       const tie = g.family[r];
-      const a = g.index.indexOf(tie.personAId);
-      const b = g.index.indexOf(tie.personBId);
+      const a = g.familyEnds.from[r];
+      const b = g.familyEnds.to[r];
       if (tie.relation === 'SPOUSE') {
         push(this.spouses, a, { node: b, row: r });
         push(this.spouses, b, { node: a, row: r });

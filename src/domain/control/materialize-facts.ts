@@ -13,6 +13,7 @@ export function materializeFacts(
   threshold: string,
   raw: readonly RawFact[],
 ): ControlFact[] {
+  raw.forEach(rowSorter(g));
   const facts = raw.map((f) => ({
     from: f.from,
     to: f.to,
@@ -23,7 +24,10 @@ export function materializeFacts(
       directed: f.directed,
       joinsGroup: f.joinsGroup,
       pooledPct: f.pooledPct,
-      poolIds: [...new Set(f.poolIds)].sort((a, b) => a - b).map((x) => g.index.idOf(x)),
+      poolIds:
+        f.poolIds.length === 0
+          ? []
+          : [...new Set(f.poolIds)].sort((a, b) => a - b).map((x) => g.index.idOf(x)),
       evidence: factEvidence(g, f),
       description: describeFact(g, threshold, f),
     } satisfies ControlFact,
@@ -36,6 +40,24 @@ export function materializeFacts(
       cmp(evidenceKey(a.fact), evidenceKey(b.fact)),
   );
   return facts.map((f) => f.fact);
+}
+
+/** Sorts each fact's rows into id order, so neither evidence nor sentences depend on input order. */
+function rowSorter(g: CompactGraph): (f: RawFact) => void {
+  const byId = (rows: readonly { id: string }[]) => (a: number, b: number) =>
+    cmp(rows[a].id, rows[b].id);
+  const shares = byId(g.shares);
+  const roles = byId(g.roles);
+  const links = byId(g.links);
+  const family = byId(g.family);
+  const designations = byId(g.designations);
+  return (f) => {
+    if (f.shareRows.length > 1) f.shareRows.sort(shares);
+    if (f.roleRows.length > 1) f.roleRows.sort(roles);
+    if (f.linkRows.length > 1) f.linkRows.sort(links);
+    if (f.familyRows.length > 1) f.familyRows.sort(family);
+    if (f.designationRows.length > 1) f.designationRows.sort(designations);
+  };
 }
 
 function evidenceKey(f: ControlFact): string {

@@ -29,8 +29,8 @@ export class Pools {
     if (!policy.poolActingInConcert) return;
     g.links.forEach((link, r) => {
       if (link.type !== 'ACTING_IN_CONCERT') return;
-      const a = g.index.indexOf(link.fromId);
-      const b = g.index.indexOf(link.toId);
+      const a = g.linkEnds.from[r];
+      const b = g.linkEnds.to[r];
       this.addPartner(a, b, r);
       this.addPartner(b, a, r);
     });

@@ -78,6 +78,11 @@ export interface RuleContext {
   enabled(rule: RuleCode): boolean;
 }
 
+/** Appends without spreading: `push(...xs)` overflows the stack for very long lists. */
+export function appendAll<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 /** Merges facts that share (from, to, rule), e.g. two consolidation agreements. */
 export class FactMerger {
   private readonly byKey = new Map<string, RawFact>();

@@ -9,7 +9,7 @@
  */
 import { IntBuffer } from '../graph/int-buffer';
 import { Reachability } from '../graph/reachability';
-import { RawFact, RuleContext } from './raw-fact';
+import { appendAll, RawFact, RuleContext } from './raw-fact';
 import { evaluateBoardMajority, directBoardMajorityFacts } from './rules/board-majority.rule';
 import { consolidationFacts } from './rules/consolidation.rule';
 import { declaredControlFacts } from './rules/declared-control.rule';
@@ -21,7 +21,7 @@ import { stateExemption } from './rules/state-exemption.rule';
 export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFact[] {
   const facts: RawFact[] = [];
   const seed = (rule: RawFact['rule'], make: () => RawFact[]): void => {
-    if (ctx.enabled(rule)) facts.push(...make());
+    if (ctx.enabled(rule)) appendAll(facts, make());
   };
   seed('R1', () => directMajorityFacts(ctx));
   seed('R4', () => directBoardMajorityFacts(ctx));
@@ -38,13 +38,25 @@ export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFa
   let dirty = pooling ? allCompanies(ctx) : new Int32Array(0);
   while (dirty.length > 0) {
     const round: RawFact[] = [];
+    const found: RawFact[] = [];
+    const keep = (): void => {
+      // Each kept fact adds a reachable pair (joining, or else any), so rounds end.
+      for (const f of found.splice(0)) {
+        if (stateExemption(ctx, f) === null || !ctx.tally.controlsTargetAtAll(f.from))
+          round.push(f);
+      }
+    };
     for (const y of dirty) {
-      if (ctx.enabled('R2')) evaluateIndirectMajority(ctx, y, round);
-      if (ctx.enabled('R4')) evaluateBoardMajority(ctx, y, round);
-      if (ctx.enabled('R5')) evaluateKeyExecutives(ctx, y, round);
+      // Each evaluation re-begins the tally for y, so filter its facts right after it.
+      if (ctx.enabled('R2')) evaluateIndirectMajority(ctx, y, found);
+      keep();
+      if (ctx.enabled('R4')) evaluateBoardMajority(ctx, y, found);
+      keep();
+      if (ctx.enabled('R5')) evaluateKeyExecutives(ctx, y, found);
+      keep();
     }
     round.forEach(add);
-    facts.push(...round);
+    appendAll(facts, round);
     dirty = affectedCompanies(ctx, reach, round);
   }
   return facts;

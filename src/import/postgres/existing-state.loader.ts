@@ -34,10 +34,10 @@ export async function loadExistingState(db: Knex, dataset: Dataset): Promise<Exi
 
   const partyIds = await ids(db, 'select id from party where id = any(?)', [...referenced]);
   const facilityIds = await ids(db, 'select id from facility where id = any(?)', drawnOn);
-  const shareholdings: Shareholding[] = [];
+  let shareholdings: Shareholding[] = [];
   for (const chunk of chunks(companies)) {
     const { rows } = await db.raw<{ rows: Shareholding[] }>(STAKES_SQL, [chunk]);
-    shareholdings.push(...rows);
+    shareholdings = shareholdings.concat(rows);
   }
   return {
     partyIds,

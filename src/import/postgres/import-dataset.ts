@@ -54,15 +54,19 @@ export async function importDataset(
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const { log } = options;
-  return orm.em.getKnex().transaction(async (trx) => {
+  let committing = 0;
+  const summary = await orm.em.getKnex().transaction(async (trx) => {
     await trx.raw('set constraints all deferred');
     // What validation reads must not change before the commit.
     await trx.raw('lock table party, shareholding, facility in share row exclusive mode');
+    const started = Date.now();
     const existing = await loadExistingState(trx, dataset);
+    log?.info({ ms: Date.now() - started }, 'stored state loaded');
     const problems = normaliseProblems(
       [...(options.problems ?? []), ...validateDataset(dataset, existing, options.lines)],
       FILE_ORDER,
     );
+    log?.info({ ms: Date.now() - started, problems: problems.length }, 'dataset validated');
     if (problems.length > 0) throw new DatasetRejectedError(problems);
 
     const files: ImportFileSummary[] = [];
@@ -70,7 +74,7 @@ export async function importDataset(
       const rows = dataset[key] as RecordOf<DatasetKey>[];
       if (rows.length === 0) continue;
       const spec = TABLES[key] as TableSpec<RecordOf<DatasetKey>>;
-      const started = Date.now();
+      const upsertStarted = Date.now();
       const counts = await upsertRows(trx, spec, rows, options.batchSize ?? DEFAULT_BATCH_SIZE);
       const unchanged = rows.length - counts.inserted - counts.updated;
       files.push({
@@ -80,12 +84,17 @@ export async function importDataset(
         ...counts,
         unchanged,
       });
-      log?.info({ table: spec.table, rows: rows.length, ms: Date.now() - started }, 'upserted');
+      log?.info(
+        { table: spec.table, rows: rows.length, ms: Date.now() - upsertStarted },
+        'upserted',
+      );
     }
     await audit(trx, options, files);
-    log?.info('committing (deferred foreign keys are checked now)');
+    committing = Date.now();
     return { files };
   });
+  log?.info({ ms: Date.now() - committing }, 'committed (deferred foreign keys checked)');
+  return summary;
 }
 
 async function audit(

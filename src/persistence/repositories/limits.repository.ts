@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubLimit } from '../../domain/exposure';
-import type { Capital, GroupLimit, IsoDate } from '../../domain/model';
+import type { Capital, FxRate, GroupLimit, IsoDate } from '../../domain/model';
 import type { Books } from './snapshot.repository';
 
 export interface StoredSubLimit extends SubLimit {
@@ -98,7 +98,7 @@ export class LimitsRepository {
   }
 
   /** The latest rate of each currency on or before `asOf`. */
-  fxRatesOn(asOf: IsoDate) {
+  fxRatesOn(asOf: IsoDate): Promise<FxRate[]> {
     return this.em.execute(
       `select distinct on (currency) currency, as_of::text as "asOf", rate::text as rate
        from fx_rate where as_of <= ?::date order by currency, as_of desc`,

@@ -10,18 +10,7 @@ export interface PolicyVersion {
   recordedAt: string;
 }
 
-/** One row of the append-only audit log: who changed which row, from what to what. */
-export interface AuditEntry {
-  actor: string;
-  action: string;
-  tableName: string;
-  rowId: string | null;
-  before: unknown;
-  after: unknown;
-  note?: string | null;
-}
-
-/** Dated policy versions (jsonb documents) and the audit rows of admin changes. */
+/** Dated policy versions, each a jsonb document. */
 export class PolicyRepository {
   constructor(private readonly em: EntityManager) {}
 
@@ -54,20 +43,4 @@ export class PolicyRepository {
       [validFrom, JSON.stringify(policy), actor],
     );
   }
-}
-
-export async function appendAudit(em: EntityManager, entry: AuditEntry): Promise<void> {
-  await em.execute(
-    `insert into audit_log (actor, action, table_name, row_id, before, after, note)
-     values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
-    [
-      entry.actor,
-      entry.action,
-      entry.tableName,
-      entry.rowId,
-      entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
-      entry.note ?? null,
-    ],
-  );
 }

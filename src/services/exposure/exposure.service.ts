@@ -6,12 +6,8 @@ import { LimitsRepository } from '../../persistence/repositories/limits.reposito
 import type { AppServices } from '../app-services';
 import type { GroupView } from '../group-view';
 import { BooksOnDate, type GroupRef, type MeasuredGroup } from './books-on-date';
-import {
-  clientExposureView,
-  groupExposureView,
-  type ClientExposureView,
-  type GroupExposureView,
-} from './exposure-views';
+import { clientExposureView, groupExposureView } from './exposure-presenter';
+import type { ClientExposureView, GroupExposureView } from './exposure-views';
 import { GroupLocator } from './group-locator';
 
 interface GroupRequest {

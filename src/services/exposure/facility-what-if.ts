@@ -14,10 +14,8 @@ import {
   limitCheckView,
   severity,
   worstStatus,
-  type FacilityExposureView,
-  type GroupExposureView,
-  type LimitCheckView,
-} from './exposure-views';
+} from './exposure-presenter';
+import type { FacilityExposureView, GroupExposureView, LimitCheckView } from './exposure-views';
 
 export type FacilityProposal = Omit<HypotheticalFacilityInput, 'asOf' | 'id'>;
 

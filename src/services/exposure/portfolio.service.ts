@@ -4,13 +4,8 @@ import { ValidationError } from '../../domain/errors';
 import { dec, type Decimal } from '../../domain/money/decimal';
 import type { MeasuredGroup } from './books-on-date';
 import { assertListSize, type ExposureService } from './exposure.service';
-import {
-  groupExposureView,
-  severity,
-  worstStatus,
-  type GroupExposureView,
-  type LimitCheckView,
-} from './exposure-views';
+import { groupExposureView, severity, worstStatus } from './exposure-presenter';
+import type { GroupExposureView, LimitCheckView } from './exposure-views';
 
 export type TopGroupsOrder = 'NET_EXPOSURE' | 'SHARE_OF_TIER1';
 

@@ -1,12 +1,14 @@
 import { deriveGroups } from '../../domain/control/derive-groups';
 import type { Derivation } from '../../domain/control/types';
 import { assignGroupIds, type GroupEvent } from '../../domain/groups';
+import { compareIds } from '../../domain/groups/group-id';
 import type { ControlGraph, IsoDate } from '../../domain/model';
 import { headsPrimaryFirst } from '../group-engine';
 import type { GroupView } from '../group-view';
 import { hypotheticalGraph, type RelationshipChange } from './relationship-change';
 import type { ExposureService } from './exposure.service';
-import { groupExposureView, type GroupExposureView } from './exposure-views';
+import { groupExposureView } from './exposure-presenter';
+import type { GroupExposureView } from './exposure-views';
 
 export interface RelationshipWhatIfView {
   asOf: IsoDate;
@@ -65,16 +67,23 @@ export async function simulateRelationship(
 
   const members = new Set([...beforeShown, ...afterShown].flatMap((g) => g.memberIds));
   const books = service.measure(await service.repo.booksOfMembers([...members], date), date);
-  const measure = (g: GroupView) =>
-    groupExposureView(books.group(service.refOf(g)), service.nameOf);
+  // Largest first, as a committee reads them.
+  const measure = (groups: GroupView[]) =>
+    groups
+      .map((g) => books.group(service.refOf(g)))
+      .sort(
+        (a, b) =>
+          b.netExposure.comparedTo(a.netExposure) || compareIds(a.groupId ?? '', b.groupId ?? ''),
+      )
+      .map((g) => groupExposureView(g, service.nameOf));
   return {
     asOf: date,
     touchedIds,
     merges: spansSeveral(afterShown, beforeDerivation),
     splits: spansSeveral(beforeShown, afterDerivation),
     events,
-    before: beforeShown.map(measure),
-    after: afterShown.map(measure),
+    before: measure(beforeShown),
+    after: measure(afterShown),
   };
 }
 

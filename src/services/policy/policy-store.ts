@@ -45,9 +45,20 @@ export class PolicyStore {
     return this.versions;
   }
 
-  /** Records a committed version (replacing one of the same date). */
+  /** The version starting exactly on `validFrom`, if any. */
+  version(validFrom: IsoDate): PolicyVersion | undefined {
+    return this.versions.find((v) => v.validFrom === validFrom);
+  }
+
+  /** Records a version (replacing one of the same date). */
   put(version: PolicyVersion): void {
     this.replaceAll([...this.versions.filter((v) => v.validFrom !== version.validFrom), version]);
+  }
+
+  /** Puts back what `validFrom` held before a change that did not commit. */
+  restore(validFrom: IsoDate, previous: PolicyVersion | undefined): void {
+    if (previous) this.put(previous);
+    else this.replaceAll(this.versions.filter((v) => v.validFrom !== validFrom));
   }
 
   private replaceAll(versions: PolicyVersion[]): void {

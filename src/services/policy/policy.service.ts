@@ -7,6 +7,7 @@ import { LimitsRepository } from '../../persistence/repositories/limits.reposito
 import { AuditRepository } from '../../persistence/repositories/audit.repository';
 import { PolicyRepository } from '../../persistence/repositories/policy.repository';
 import type { AppServices } from '../app-services';
+import type { GroupChange } from '../group-engine';
 import { applyPolicyPatch, assertValidPolicy, type PolicyPatch } from './policy-patch';
 import type { PolicyInForce } from './policy-store';
 
@@ -49,33 +50,43 @@ export class PolicyService {
       ]);
     }
     const store = this.app.policies;
-    const before = store.inForce(validFrom);
-    const next = applyPolicyPatch(before.policy, patch);
-    assertValidPolicy(next);
-    const controlToday = JSON.stringify(this.app.policy().control);
-
-    await this.em.transactional(async (tx) => {
-      const repo = new PolicyRepository(tx);
-      const existing = await repo.versionForUpdate(validFrom);
-      await repo.save(validFrom, next, actor);
-      await new AuditRepository(tx).record({
-        actor,
-        action: existing ? 'UPDATE' : 'INSERT',
-        tableName: 'policy_version',
-        rowId: validFrom,
-        before: { validFrom: before.validFrom, policy: before.policy },
-        after: { validFrom, policy: next },
-        note,
-      });
+    await this.app.writes.run(async () => {
+      const before = store.inForce(validFrom);
+      const next = applyPolicyPatch(before.policy, patch);
+      assertValidPolicy(next);
+      const previous = store.version(validFrom);
+      const controlToday = JSON.stringify(this.app.policy().control);
+      let change: GroupChange | undefined;
+      try {
+        await this.em.transactional(async (tx) => {
+          const repo = new PolicyRepository(tx);
+          const existing = await repo.versionForUpdate(validFrom);
+          // The engine derives with the store's policy, so the store holds the new version
+          // from here on; it is restored should the transaction fail.
+          const recordedAt = new Date().toISOString();
+          store.put({ validFrom, policy: next, recordedBy: actor, recordedAt });
+          await repo.save(validFrom, next, actor);
+          await new AuditRepository(tx).record({
+            actor,
+            action: existing ? 'UPDATE' : 'INSERT',
+            tableName: 'policy_version',
+            rowId: validFrom,
+            before: { validFrom: before.validFrom, policy: before.policy },
+            after: { validFrom, policy: next },
+            note,
+          });
+          // Today's groups follow today's control thresholds, in the same transaction.
+          if (JSON.stringify(this.app.policy().control) !== controlToday) {
+            const cause = `control policy of ${validFrom} set by ${actor}`;
+            change = await this.app.groups.rederiveAll(tx, cause);
+          }
+        });
+      } catch (error) {
+        store.restore(validFrom, previous);
+        throw error;
+      }
+      change?.commit();
     });
-    store.put({ validFrom, policy: next, recordedBy: actor, recordedAt: new Date().toISOString() });
-
-    // Today's groups follow today's control thresholds.
-    if (JSON.stringify(this.app.policy().control) !== controlToday) {
-      await this.em.transactional((tx) =>
-        this.app.groups.rederiveAll(tx, `control policy of ${validFrom} set by ${actor}`),
-      );
-    }
     return this.policyOn(validFrom);
   }
 

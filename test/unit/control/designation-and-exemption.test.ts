@@ -136,6 +136,27 @@ describe('E1 state exemption', () => {
   });
 });
 
+describe('E1 with cross-holdings', () => {
+  it('terminates when exempt state control runs round a cycle, recording it once', () => {
+    const d = deriveGroups(
+      graphOf({
+        shareholdings: [
+          aShareholding('S-1', 'A', '60'),
+          aShareholding('Y', 'A', '40'),
+          aShareholding('A', 'Y', '30'),
+          aShareholding('S-1', 'Y', '25'),
+        ],
+      }),
+      DAY,
+    );
+    expect(d.facts.map((f) => [f.controllerId, f.controlledId, f.rule, f.joinsGroup])).toEqual([
+      ['S-1', 'A', 'R1', false],
+      ['S-1', 'Y', 'R2', false],
+    ]);
+    expect(d.groups.every((g) => g.memberIds.length === 1)).toBe(true);
+  });
+});
+
 describe('policy switches', () => {
   it.each([
     ['R1', ['R1'], false],

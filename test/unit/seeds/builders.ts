@@ -52,7 +52,12 @@ export function aShareholding(
   };
 }
 
-export function aRole(holderId: string, companyId: string, role: RoleType, overrides: Partial<Role> = {}): Role {
+export function aRole(
+  holderId: string,
+  companyId: string,
+  role: RoleType,
+  overrides: Partial<Role> = {},
+): Role {
   return {
     id: `RO-${holderId}-${companyId}-${role}-${overrides.validFrom ?? ''}`,
     holderId,
@@ -66,7 +71,11 @@ export function aRole(holderId: string, companyId: string, role: RoleType, overr
   };
 }
 
-export function aLink(fromId: string, toId: string, overrides: Partial<ControlLink> = {}): ControlLink {
+export function aLink(
+  fromId: string,
+  toId: string,
+  overrides: Partial<ControlLink> = {},
+): ControlLink {
   return {
     id: `LK-${fromId}-${toId}`,
     fromId,

@@ -14,16 +14,64 @@ describe('the import rules used below', () => {
   });
 
   it.each([
-    ['stakes over 100 % on one date', { shareholdings: [aShareholding('P-1', 'C-1', '60'), aShareholding('P-2', 'C-1', '41', { validFrom: '2020-01-01' })] }, '101 % on 2020-01-01'],
+    [
+      'stakes over 100 % on one date',
+      {
+        shareholdings: [
+          aShareholding('P-1', 'C-1', '60'),
+          aShareholding('P-2', 'C-1', '41', { validFrom: '2020-01-01' }),
+        ],
+      },
+      '101 % on 2020-01-01',
+    ],
     ['a self-holding', { shareholdings: [aShareholding('C-1', 'C-1', '10')] }, 'self-holding'],
-    ['an unknown holder', { shareholdings: [aShareholding('P-9', 'C-1', '10')] }, 'unknown entity P-9'],
+    [
+      'an unknown holder',
+      { shareholdings: [aShareholding('P-9', 'C-1', '10')] },
+      'unknown entity P-9',
+    ],
     ['a person held', { shareholdings: [aShareholding('C-1', 'P-1', '10')] }, 'P-1 is a PERSON'],
-    ['dates out of order', { shareholdings: [aShareholding('P-1', 'C-1', '10', { validFrom: '2021-01-01', validTo: '2020-01-01' })] }, 'dates not ordered'],
-    ['more directors than seats', { roles: [aRole('P-1', 'C-1', 'CHAIRMAN'), aRole('P-2', 'C-1', 'DIRECTOR'), aRole('C-2', 'C-1', 'DIRECTOR'), aRole('P-2', 'C-1', 'DIRECTOR', { validFrom: '2020-01-01' })] }, '4 seats of 3'],
-    ['directors without a board size', { roles: [aRole('P-1', 'C-2', 'DIRECTOR')] }, '1 seats of null'],
-    ['OTHER_CONTROL without a reason', { links: [aLink('C-1', 'C-2', { type: 'OTHER_CONTROL' })] }, 'without reason'],
-    ['a bad USCC', { entities: [...aSmallBank().entities, aCompany('C-3', { uscc: '91350100M000100Y44' })] }, 'uscc'],
-    ['a bad LEI', { entities: [...aSmallBank().entities, aCompany('C-3', { lei: '529900T8BM49AURSDO56' })] }, 'lei'],
+    [
+      'dates out of order',
+      {
+        shareholdings: [
+          aShareholding('P-1', 'C-1', '10', { validFrom: '2021-01-01', validTo: '2020-01-01' }),
+        ],
+      },
+      'dates not ordered',
+    ],
+    [
+      'more directors than seats',
+      {
+        roles: [
+          aRole('P-1', 'C-1', 'CHAIRMAN'),
+          aRole('P-2', 'C-1', 'DIRECTOR'),
+          aRole('C-2', 'C-1', 'DIRECTOR'),
+          aRole('P-2', 'C-1', 'DIRECTOR', { validFrom: '2020-01-01' }),
+        ],
+      },
+      '4 seats of 3',
+    ],
+    [
+      'directors without a board size',
+      { roles: [aRole('P-1', 'C-2', 'DIRECTOR')] },
+      '1 seats of null',
+    ],
+    [
+      'OTHER_CONTROL without a reason',
+      { links: [aLink('C-1', 'C-2', { type: 'OTHER_CONTROL' })] },
+      'without reason',
+    ],
+    [
+      'a bad USCC',
+      { entities: [...aSmallBank().entities, aCompany('C-3', { uscc: '91350100M000100Y44' })] },
+      'uscc',
+    ],
+    [
+      'a bad LEI',
+      { entities: [...aSmallBank().entities, aCompany('C-3', { lei: '529900T8BM49AURSDO56' })] },
+      'lei',
+    ],
   ])('reject %s', (_case, overrides, expected) => {
     expect(validationProblems(aSmallBank(overrides)).join('\n')).toContain(expected);
   });
@@ -61,7 +109,16 @@ describe('a generated bank', () => {
   });
 
   it('uses ids of at most 64 characters everywhere', () => {
-    const ids = [bank.entities, bank.shareholdings, bank.roles, bank.familyTies, bank.links, bank.guarantees, bank.facilities, bank.groupLimits]
+    const ids = [
+      bank.entities,
+      bank.shareholdings,
+      bank.roles,
+      bank.familyTies,
+      bank.links,
+      bank.guarantees,
+      bank.facilities,
+      bank.groupLimits,
+    ]
       .flat()
       .map((r) => r.id);
     expect(ids.every((id) => id.length > 0 && id.length <= 64)).toBe(true);
@@ -80,11 +137,15 @@ describe('a generated bank', () => {
 describe('property: any size and seed', () => {
   it('generates only valid rows', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 100, max: 3_000 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (entities, seed) => {
-        const bank = generateBank({ entities, seed });
-        expect(validationProblems(bank)).toEqual([]);
-        expect(Math.abs(bank.entities.length - entities)).toBeLessThanOrEqual(entities * 0.05);
-      }),
+      fc.property(
+        fc.integer({ min: 100, max: 3_000 }),
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        (entities, seed) => {
+          const bank = generateBank({ entities, seed });
+          expect(validationProblems(bank)).toEqual([]);
+          expect(Math.abs(bank.entities.length - entities)).toBeLessThanOrEqual(entities * 0.05);
+        },
+      ),
       { numRuns: 25 },
     );
   });

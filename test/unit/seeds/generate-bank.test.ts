@@ -2,7 +2,11 @@ import { generateBank, DEFAULT_AS_OF } from '../../../seeds/synthetic/generate-b
 import { planBank } from '../../../seeds/synthetic/group-sizes';
 
 const edgesOf = (d: ReturnType<typeof generateBank>) =>
-  d.shareholdings.length + d.roles.length + d.familyTies.length + d.links.length + d.guarantees.length;
+  d.shareholdings.length +
+  d.roles.length +
+  d.familyTies.length +
+  d.links.length +
+  d.guarantees.length;
 
 describe('generateBank: determinism', () => {
   const a = generateBank({ entities: 5_000, seed: 42 });
@@ -36,15 +40,18 @@ describe('generateBank: size', () => {
     expect(perEntity).toBeLessThan(3.5);
   });
 
-  it.each([1_000, 10_000, 50_000])('%i entities: ~30 %% persons, ~70 %% companies, a few state bodies and institutions', (n) => {
-    const d = generateBank({ entities: n, seed: 3 });
-    const count = (kind: string) => d.entities.filter((e) => e.kind === kind).length;
-    expect(count('PERSON') / n).toBeGreaterThan(0.27);
-    expect(count('PERSON') / n).toBeLessThan(0.33);
-    expect(count('COMPANY') / n).toBeGreaterThan(0.67);
-    expect(count('STATE')).toBe(planBank(n).states);
-    expect(count('INSTITUTION')).toBe(planBank(n).institutions);
-  });
+  it.each([1_000, 10_000, 50_000])(
+    '%i entities: ~30 %% persons, ~70 %% companies, a few state bodies and institutions',
+    (n) => {
+      const d = generateBank({ entities: n, seed: 3 });
+      const count = (kind: string) => d.entities.filter((e) => e.kind === kind).length;
+      expect(count('PERSON') / n).toBeGreaterThan(0.27);
+      expect(count('PERSON') / n).toBeLessThan(0.33);
+      expect(count('COMPANY') / n).toBeGreaterThan(0.67);
+      expect(count('STATE')).toBe(planBank(n).states);
+      expect(count('INSTITUTION')).toBe(planBank(n).institutions);
+    },
+  );
 
   it('lends to about a fifth of the companies', () => {
     const d = generateBank({ entities: 20_000, seed: 5 });

@@ -50,8 +50,10 @@ export function componentsOn(d: Dataset, date: string): Components {
   const ownership = new Map(d.entities.map((e) => [e.id, e.ownership]));
   for (const r of d.roles) {
     if (!isValidOn(r, date)) continue;
-    if (r.appointedById !== null && !state.has(r.appointedById)) uf.union(at(r.appointedById), at(r.companyId));
-    if (r.role === 'ACTUAL_CONTROLLER' && !state.has(r.holderId)) uf.union(at(r.holderId), at(r.companyId));
+    if (r.appointedById !== null && !state.has(r.appointedById))
+      uf.union(at(r.appointedById), at(r.companyId));
+    if (r.role === 'ACTUAL_CONTROLLER' && !state.has(r.holderId))
+      uf.union(at(r.holderId), at(r.companyId));
     if (r.role === 'LEGAL_REPRESENTATIVE' && ownership.get(r.companyId) === 'PRIVATE') {
       const other = privateRep.get(r.holderId);
       if (other === undefined) privateRep.set(r.holderId, r.companyId);
@@ -59,19 +61,21 @@ export function componentsOn(d: Dataset, date: string): Components {
     }
   }
   const stakes = d.shareholdings.filter((s) => isValidOn(s, date) && !state.has(s.holderId));
-  stakes.sort((a, b) => (a.companyId < b.companyId ? -1 : a.companyId > b.companyId ? 1 : 0));
+  const holder = stakes.map((s) => at(s.holderId));
+  const company = stakes.map((s) => at(s.companyId));
   const bp = stakes.map((s) => basisPoints(s.votingPct));
-  for (let changed = true; changed; ) {
+  const order = stakes.map((_, i) => i).sort((x, y) => company[x] - company[y]);
+  for (let changed = true; changed;) {
     changed = false;
-    for (let i = 0; i < stakes.length; ) {
+    for (let i = 0; i < order.length;) {
       let j = i;
       const byRoot = new Map<number, number>();
-      for (; j < stakes.length && stakes[j].companyId === stakes[i].companyId; j++) {
-        const root = uf.find(at(stakes[j].holderId));
-        byRoot.set(root, (byRoot.get(root) ?? 0) + bp[j]);
+      for (; j < order.length && company[order[j]] === company[order[i]]; j++) {
+        const root = uf.find(holder[order[j]]);
+        byRoot.set(root, (byRoot.get(root) ?? 0) + bp[order[j]]);
       }
       for (const [root, total] of byRoot) {
-        if (total > 5000 && uf.union(root, at(stakes[i].companyId))) changed = true;
+        if (total > 5000 && uf.union(root, company[order[i]])) changed = true;
       }
       i = j;
     }

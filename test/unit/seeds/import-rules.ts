@@ -7,12 +7,12 @@ import {
   FAMILY_RELATIONS,
   isValidOn,
   LINK_TYPES,
-  PRODUCTS,
   ROLE_TYPES,
   type Dataset,
   type Validity,
 } from '../../../src/domain/model';
 import { Decimal } from '../../../src/domain/money/decimal';
+import { bookProblems } from './book-rules';
 import { isValidLei, isValidUscc } from './checksums';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,7 +20,8 @@ const DECIMAL = /^\d+(\.\d+)?$/;
 
 export function validationProblems(d: Dataset): string[] {
   const problems: string[] = [];
-  const bad = (file: string, id: string, reason: string) => problems.push(`${file}: ${id}: ${reason}`);
+  const bad = (file: string, id: string, reason: string) =>
+    problems.push(`${file}: ${id}: ${reason}`);
   const kindOf = new Map<string, string>();
   for (const e of d.entities) {
     if (kindOf.has(e.id)) bad('entities', e.id, 'duplicate id');
@@ -28,11 +29,20 @@ export function validationProblems(d: Dataset): string[] {
     if (!ENTITY_KINDS.includes(e.kind)) bad('entities', e.id, 'kind');
     if (e.uscc !== null && !isValidUscc(e.uscc)) bad('entities', e.id, `uscc ${e.uscc}`);
     if (e.lei !== null && !isValidLei(e.lei)) bad('entities', e.id, `lei ${e.lei}`);
-    if (e.kind !== 'COMPANY' && (e.ownership !== null || e.boardSeats !== null)) bad('entities', e.id, 'company fields');
+    if (e.kind !== 'COMPANY' && (e.ownership !== null || e.boardSeats !== null))
+      bad('entities', e.id, 'company fields');
     kindOf.set(e.id, e.kind);
   }
-  uniqueValues(d.entities.map((e) => e.uscc), 'uscc', bad);
-  uniqueValues(d.entities.map((e) => e.lei), 'lei', bad);
+  uniqueValues(
+    d.entities.map((e) => e.uscc),
+    'uscc',
+    bad,
+  );
+  uniqueValues(
+    d.entities.map((e) => e.lei),
+    'lei',
+    bad,
+  );
   const exists = (file: string, id: string, ref: string | null, kinds?: string[]) => {
     if (ref === null) return;
     const kind = kindOf.get(ref);
@@ -40,10 +50,17 @@ export function validationProblems(d: Dataset): string[] {
     else if (kinds && !kinds.includes(kind)) bad(file, id, `${ref} is a ${kind}`);
   };
   const dated = (file: string, row: Validity & { id: string }) => {
-    for (const v of [row.validFrom, row.validTo]) if (v !== null && !DATE.test(v)) bad(file, row.id, 'date');
-    if (row.validFrom !== null && row.validTo !== null && row.validFrom >= row.validTo) bad(file, row.id, 'dates not ordered');
+    for (const v of [row.validFrom, row.validTo])
+      if (v !== null && !DATE.test(v)) bad(file, row.id, 'date');
+    if (row.validFrom !== null && row.validTo !== null && row.validFrom >= row.validTo)
+      bad(file, row.id, 'dates not ordered');
   };
-  const rowIds = (file: string, rows: { id: string }[]) => uniqueValues(rows.map((r) => r.id), `${file} id`, bad);
+  const rowIds = (file: string, rows: { id: string }[]) =>
+    uniqueValues(
+      rows.map((r) => r.id),
+      `${file} id`,
+      bad,
+    );
 
   rowIds('shareholdings', d.shareholdings);
   for (const s of d.shareholdings) {
@@ -52,7 +69,8 @@ export function validationProblems(d: Dataset): string[] {
     dated('shareholdings', s);
     if (s.holderId === s.companyId) bad('shareholdings', s.id, 'self-holding');
     for (const p of [s.votingPct, s.equityPct]) {
-      if (!DECIMAL.test(p) || new Decimal(p).lte(0) || new Decimal(p).gt(100)) bad('shareholdings', s.id, `pct ${p}`);
+      if (!DECIMAL.test(p) || new Decimal(p).lte(0) || new Decimal(p).gt(100))
+        bad('shareholdings', s.id, `pct ${p}`);
     }
   }
   rowIds('roles', d.roles);
@@ -69,7 +87,8 @@ export function validationProblems(d: Dataset): string[] {
     exists('family', f.id, f.personAId, ['PERSON']);
     exists('family', f.id, f.personBId, ['PERSON']);
     dated('family', f);
-    if (f.personAId === f.personBId || !FAMILY_RELATIONS.includes(f.relation)) bad('family', f.id, 'tie');
+    if (f.personAId === f.personBId || !FAMILY_RELATIONS.includes(f.relation))
+      bad('family', f.id, 'tie');
   }
   rowIds('links', d.links);
   for (const l of d.links) {
@@ -84,13 +103,18 @@ export function validationProblems(d: Dataset): string[] {
     exists('guarantees', g.id, g.guarantorId);
     exists('guarantees', g.id, g.borrowerId);
     dated('guarantees', g);
-    if (g.guarantorId === g.borrowerId || !DECIMAL.test(g.amount)) bad('guarantees', g.id, 'guarantee');
+    if (g.guarantorId === g.borrowerId || !DECIMAL.test(g.amount))
+      bad('guarantees', g.id, 'guarantee');
   }
   problems.push(...stakeSumProblems(d), ...boardProblems(d), ...bookProblems(d, kindOf));
   return problems;
 }
 
-function uniqueValues(values: (string | null)[], what: string, bad: (f: string, id: string, r: string) => void): void {
+function uniqueValues(
+  values: (string | null)[],
+  what: string,
+  bad: (f: string, id: string, r: string) => void,
+): void {
   const seen = new Set<string>();
   for (const v of values) {
     if (v === null) continue;
@@ -125,8 +149,11 @@ export function stakeSumProblems(d: Dataset): string[] {
   const problems: string[] = [];
   for (const [company, rows] of byKey(d.shareholdings, (s) => s.companyId)) {
     for (const date of boundaryDates(rows)) {
-      const total = rows.filter((r) => isValidOn(r, date)).reduce((t, r) => t.plus(r.votingPct), new Decimal(0));
-      if (total.gt(100)) problems.push(`shareholdings: ${company}: ${total.toFixed()} % on ${date}`);
+      const total = rows
+        .filter((r) => isValidOn(r, date))
+        .reduce((t, r) => t.plus(r.votingPct), new Decimal(0));
+      if (total.gt(100))
+        problems.push(`shareholdings: ${company}: ${total.toFixed()} % on ${date}`);
     }
   }
   return problems;
@@ -140,45 +167,9 @@ export function boardProblems(d: Dataset): string[] {
     const size = seats.get(company) ?? null;
     for (const date of boundaryDates(rows)) {
       const taken = rows.filter((r) => isValidOn(r, date)).length;
-      if (size === null || taken > size) problems.push(`roles: ${company}: ${taken} seats of ${size} on ${date}`);
+      if (size === null || taken > size)
+        problems.push(`roles: ${company}: ${taken} seats of ${size} on ${date}`);
     }
   }
-  return problems;
-}
-
-function bookProblems(d: Dataset, kindOf: Map<string, string>): string[] {
-  const problems: string[] = [];
-  const limits = new Map<string, Decimal>();
-  const currencyOf = new Map(d.facilities.map((f) => [f.id, f.currency]));
-  for (const f of d.facilities) {
-    const limit = new Decimal(f.limit);
-    limits.set(f.id, limit);
-    const ok =
-      kindOf.has(f.borrowerId) &&
-      PRODUCTS.includes(f.product) &&
-      limit.gt(0) &&
-      (f.start === null || f.maturity === null || f.start < f.maturity) &&
-      (f.cashMargin === null || new Decimal(f.cashMargin).lte(limit)) &&
-      (f.guarantorId === null) === (f.guaranteedAmount === null) &&
-      (f.guarantorId === null || (kindOf.has(f.guarantorId) && f.guarantorId !== f.borrowerId)) &&
-      (f.guaranteedAmount === null || new Decimal(f.guaranteedAmount).lte(limit));
-    if (!ok) problems.push(`facilities: ${f.id}: bad facility`);
-  }
-  const seen = new Set<string>();
-  for (const w of d.drawings) {
-    const limit = limits.get(w.facilityId);
-    const key = `${w.facilityId}@${w.asOf}`;
-    if (limit === undefined || seen.has(key) || new Decimal(w.drawn).gt(limit)) problems.push(`drawings: ${key}`);
-    seen.add(key);
-  }
-  const rates = byKey(d.fxRates, (r) => r.currency);
-  const used = new Set([...d.facilities.map((f) => f.currency), ...d.guarantees.map((g) => g.currency)]);
-  for (const currency of used) if (!rates.has(currency)) problems.push(`fx_rates: no rate for ${currency}`);
-  for (const w of d.drawings) {
-    const currency = currencyOf.get(w.facilityId) ?? 'CNY';
-    if (!(rates.get(currency) ?? []).some((r) => r.asOf <= w.asOf)) problems.push(`fx_rates: ${currency} on ${w.asOf}`);
-  }
-  if (d.capital.length !== 1) problems.push(`capital: ${d.capital.length} rows`);
-  for (const g of d.groupLimits) if (!kindOf.has(g.memberId)) problems.push(`group_limits: ${g.id}`);
   return problems;
 }

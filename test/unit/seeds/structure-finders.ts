@@ -51,7 +51,11 @@ export function stateGroup(d: Dataset, date: string): [string, string, string] |
 }
 
 /** Two parties linked by `type` (or relatives) who each hold ≤ 50 % of a company and > 50 % together. */
-export function pooledPair(d: Dataset, date: string, pairs: [string, string][]): [string, string, string] | null {
+export function pooledPair(
+  d: Dataset,
+  date: string,
+  pairs: [string, string][],
+): [string, string, string] | null {
   const holdings = holdingsOn(d, date);
   const pairKeys = new Set(pairs.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
   for (const [company, rows] of holdings) {
@@ -59,7 +63,8 @@ export function pooledPair(d: Dataset, date: string, pairs: [string, string][]):
     for (const x of rows) {
       for (const y of rows) {
         const sum = basisPoints(x.votingPct) + basisPoints(y.votingPct);
-        if (pairKeys.has(`${x.holderId}|${y.holderId}`) && sum > 5000) return [x.holderId, y.holderId, company];
+        if (pairKeys.has(`${x.holderId}|${y.holderId}`) && sum > 5000)
+          return [x.holderId, y.holderId, company];
       }
     }
   }
@@ -70,11 +75,15 @@ export function pooledPair(d: Dataset, date: string, pairs: [string, string][]):
 export function boardControlled(d: Dataset, date: string): [string, string] | null {
   const seats = new Map(d.entities.map((e) => [e.id, e.boardSeats ?? 0]));
   const holdings = holdingsOn(d, date);
-  const board = d.roles.filter((r) => (r.role === 'DIRECTOR' || r.role === 'CHAIRMAN') && r.appointedById && isValidOn(r, date));
+  const board = d.roles.filter(
+    (r) =>
+      (r.role === 'DIRECTOR' || r.role === 'CHAIRMAN') && r.appointedById && isValidOn(r, date),
+  );
   for (const [key, rows] of byKey(board, (r) => `${r.companyId}|${r.appointedById}`)) {
     const [company, appointer] = key.split('|');
     const stake = holdings.get(company)?.find((s) => s.holderId === appointer);
-    if (rows.length * 2 > (seats.get(company) ?? 0) && (!stake || !majority(stake.votingPct))) return [appointer, company];
+    if (rows.length * 2 > (seats.get(company) ?? 0) && (!stake || !majority(stake.votingPct)))
+      return [appointer, company];
   }
   return null;
 }
@@ -84,7 +93,13 @@ export function sharedRepresentative(d: Dataset, date: string): [string, string,
   const priv = new Set(d.entities.filter((e) => e.ownership === 'PRIVATE').map((e) => e.id));
   const holdings = holdingsOn(d, date);
   const uncontrolled = (c: string) => !(holdings.get(c) ?? []).some((s) => majority(s.votingPct));
-  const reps = d.roles.filter((r) => r.role === 'LEGAL_REPRESENTATIVE' && isValidOn(r, date) && priv.has(r.companyId) && uncontrolled(r.companyId));
+  const reps = d.roles.filter(
+    (r) =>
+      r.role === 'LEGAL_REPRESENTATIVE' &&
+      isValidOn(r, date) &&
+      priv.has(r.companyId) &&
+      uncontrolled(r.companyId),
+  );
   for (const [rep, rows] of byKey(reps, (r) => r.holderId)) {
     if (rows.length >= 2) return [rep, rows[0].companyId, rows[1].companyId];
   }

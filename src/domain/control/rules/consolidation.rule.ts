@@ -16,12 +16,10 @@ export function linkFacts(
   types: ReadonlySet<string>,
 ): RawFact[] {
   const merger = new FactMerger();
-  const { index, links } = ctx.g;
+  const { linkEnds, links } = ctx.g;
   links.forEach((link, r) => {
     if (!types.has(link.type)) return;
-    merger.add(
-      rawFact(index.indexOf(link.fromId), index.indexOf(link.toId), rule, { linkRows: [r] }),
-    );
+    merger.add(rawFact(linkEnds.from[r], linkEnds.to[r], rule, { linkRows: [r] }));
   });
   return merger.facts();
 }

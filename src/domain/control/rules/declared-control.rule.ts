@@ -12,11 +12,11 @@ export function declaredControlFacts(ctx: RuleContext): RawFact[] {
   for (const fact of linkFacts(ctx, 'R7', new Set(['VOTING_PROXY', 'OTHER_CONTROL']))) {
     merger.add(fact);
   }
-  const { index, roles } = ctx.g;
+  const { roleEnds, roles } = ctx.g;
   roles.forEach((role, r) => {
     if (role.role !== 'ACTUAL_CONTROLLER') return;
     merger.add(
-      rawFact(index.indexOf(role.holderId), index.indexOf(role.companyId), 'R7', {
+      rawFact(roleEnds.from[r], roleEnds.to[r], 'R7', {
         roleRows: [r],
       }),
     );

@@ -12,7 +12,7 @@ export function manualJoinFacts(ctx: RuleContext): RawFact[] {
   g.designations.forEach((d, r) => {
     if (d.kind !== 'JOIN') return;
     out.push(
-      rawFact(g.index.indexOf(d.entityId), g.index.indexOf(d.targetId), 'R11', {
+      rawFact(g.designationEnds.from[r], g.designationEnds.to[r], 'R11', {
         directed: false,
         designationRows: [r],
       }),
@@ -27,7 +27,7 @@ export function applySevers(ctx: RuleContext, facts: RawFact[]): void {
   const severs = new Map<string, number[]>();
   g.designations.forEach((d, r) => {
     if (d.kind !== 'SEVER') return;
-    const key = pairKey(g.index.indexOf(d.entityId), g.index.indexOf(d.targetId));
+    const key = pairKey(g.designationEnds.from[r], g.designationEnds.to[r]);
     severs.set(key, [...(severs.get(key) ?? []), r]);
   });
   if (severs.size === 0) return;
@@ -36,7 +36,8 @@ export function applySevers(ctx: RuleContext, facts: RawFact[]): void {
     if (f.rule === 'R11' || rows === undefined) continue;
     f.joinsGroup = false;
     f.designationRows.push(...rows);
-    const d = g.designations[rows[0]];
+    // The first by id names the reason, whatever the input order.
+    const d = rows.map((r) => g.designations[r]).sort((a, b) => (a.id < b.id ? -1 : 1))[0];
     f.exclusion = `Severed by designation ${d.id} (${d.reason}; approved by ${d.approvedBy}), so it does not join a group (R11).`;
   }
 }

@@ -16,11 +16,13 @@ export function privateCompanyIdentityFacts(ctx: RuleContext, kinship: Kinship):
   const byPerson: KeyRoles = new Map();
   g.roles.forEach((role, r) => {
     if (role.role !== 'LEGAL_REPRESENTATIVE' && role.role !== 'ACTUAL_CONTROLLER') return;
-    const y = g.index.indexOf(role.companyId);
+    const y = g.roleEnds.to[r];
     if (g.privateCompany[y] === 0) return;
-    const x = g.index.indexOf(role.holderId);
+    const x = g.roleEnds.from[r];
     const companies = byPerson.get(x) ?? new Map<number, number[]>();
-    companies.set(y, [...(companies.get(y) ?? []), r]);
+    const rows = companies.get(y);
+    if (rows === undefined) companies.set(y, [r]);
+    else rows.push(r);
     byPerson.set(x, companies);
   });
   const facts = new Map<string, RawFact>();
@@ -50,8 +52,11 @@ export function privateCompanyIdentityFacts(ctx: RuleContext, kinship: Kinship):
     );
   };
   const persons = [...byPerson.keys()].sort((a, b) => a - b);
-  const centre = (x: number): number =>
-    Math.min(...(byPerson.get(x) as Map<number, number[]>).keys());
+  const centre = (x: number): number => {
+    let first = Infinity;
+    for (const y of (byPerson.get(x) as Map<number, number[]>).keys()) first = Math.min(first, y);
+    return first;
+  };
   for (const x of persons) {
     const companies = byPerson.get(x) as Map<number, number[]>;
     const hub = centre(x);

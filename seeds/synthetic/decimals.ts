@@ -1,8 +1,19 @@
 /**
- * Amounts as integers of 10 000 yuan (万元) while generating, written as exact decimal
- * strings; products with basis points stay integers (wan × bp = yuan), so no float ever
- * holds money.
+ * Decimal strings from integers: percentages from basis points, amounts from integers of
+ * 10 000 yuan (万元; wan × bp = yuan stays an integer), rates from 1/10 000 units. No float
+ * ever holds a percentage or money.
  */
+
+export const FULL = 10_000;
+
+const PCT: string[] = [];
+/** Basis points as a decimal string: 3550 → "35.5", 10000 → "100". Shared string instances. */
+export function pct(bp: number): string {
+  if (!Number.isInteger(bp) || bp <= 0 || bp > FULL) throw new RangeError(`pct: bad stake ${bp}`);
+  const frac = bp % 100;
+  const tail = frac === 0 ? '' : `.${String(frac).padStart(2, '0')}`.replace(/0$/, '');
+  return (PCT[bp] ??= `${(bp - frac) / 100}${tail}`);
+}
 
 /** `wan` 万 as a yuan string: 12 → "120000". */
 export function wanToString(wan: number): string {

@@ -1,0 +1,174 @@
+/**
+ * Domain exposure results → the API's views: amounts and percentages rounded by the one
+ * presentation rule, member checks picked out of the group's checks.
+ */
+import type {
+  CheckStatus,
+  FacilityExposure,
+  LimitCheckResult,
+  SubstitutionIn,
+} from '../../domain/exposure';
+import { type Decimal, percentOf, roundForPresentation } from '../../domain/money/decimal';
+import type { MeasuredClient, MeasuredGroup } from './books-on-date';
+import type {
+  CapitalView,
+  ClientExposureView,
+  ExposureFiguresView,
+  FacilityExposureView,
+  GroupExposureView,
+  LimitCheckView,
+  SubstitutionView,
+} from './exposure-views';
+
+const amount = (d: Decimal): string => roundForPresentation(d, 'amount');
+const pct = (d: Decimal): string => roundForPresentation(d, 'percent');
+const optional = (d: Decimal | null, f: (d: Decimal) => string) => (d === null ? null : f(d));
+
+const SEVERITY: Record<CheckStatus, number> = { PASS: 0, WARN: 1, BREACH: 2 };
+
+export function severity(status: CheckStatus): number {
+  return SEVERITY[status];
+}
+
+export function worstStatus(checks: readonly { status: CheckStatus }[]): CheckStatus {
+  let worst: CheckStatus = 'PASS';
+  for (const c of checks) if (SEVERITY[c.status] > SEVERITY[worst]) worst = c.status;
+  return worst;
+}
+
+export function limitCheckView(c: LimitCheckResult): LimitCheckView {
+  return {
+    rule: c.rule,
+    source: c.source,
+    scope: c.scope,
+    subjectId: c.subjectId,
+    measure: c.measure,
+    capitalBase: c.capitalBase,
+    currency: c.currency,
+    value: amount(c.value),
+    capital: amount(c.capital),
+    valuePct: pct(c.valuePct),
+    limitPct: pct(c.limitPct),
+    limit: amount(c.limit),
+    utilisation: pct(c.utilisation),
+    status: c.status,
+    warnLevel: c.warnLevel,
+    message: c.message,
+  };
+}
+
+export function facilityExposureView(e: FacilityExposure): FacilityExposureView {
+  return {
+    facilityId: e.facilityId,
+    borrowerId: e.borrowerId,
+    product: e.product,
+    currency: e.currency,
+    fxRate: e.fxRate.toFixed(),
+    drawingAsOf: e.drawingAsOf,
+    approvedLimit: amount(e.approvedLimit),
+    drawn: amount(e.drawn),
+    undrawn: amount(e.undrawn),
+    drawnCcfPct: e.ccf.drawnCcfPct.toFixed(),
+    drawnCcfFloored: e.ccf.drawnCcfFloored,
+    undrawnBasis: e.ccf.undrawnBasis,
+    undrawnCcfPct: e.ccf.undrawnCcfPct.toFixed(),
+    grossExposure: amount(e.gross),
+    cashMargin: amount(e.cashMargin),
+    substituted: amount(e.substituted),
+    guarantorId: e.substitution?.guarantorId ?? null,
+    netExposure: amount(e.net),
+    loanBalance: amount(e.loanBalance),
+    creditBalance: amount(e.creditBalance),
+  };
+}
+
+function substitutionView(s: SubstitutionIn): SubstitutionView {
+  return { ...s, amount: amount(s.amount) };
+}
+
+type Figures = Pick<
+  MeasuredClient,
+  | 'approvedLimits'
+  | 'drawn'
+  | 'grossExposure'
+  | 'netExposure'
+  | 'cashMargin'
+  | 'substitutedIn'
+  | 'substitutedOut'
+  | 'loanBalance'
+  | 'creditBalance'
+>;
+
+function figures(f: Figures, tier1: Decimal): ExposureFiguresView {
+  return {
+    approvedLimits: amount(f.approvedLimits),
+    drawn: amount(f.drawn),
+    grossExposure: amount(f.grossExposure),
+    netExposure: amount(f.netExposure),
+    cashMargin: amount(f.cashMargin),
+    substitutedIn: amount(f.substitutedIn),
+    substitutedOut: amount(f.substitutedOut),
+    loanBalance: amount(f.loanBalance),
+    creditBalance: amount(f.creditBalance),
+    shareOfTier1: pct(percentOf(f.netExposure, tier1)),
+  };
+}
+
+function capitalView(
+  m: MeasuredClient | MeasuredGroup,
+  checks: LimitCheckView[],
+  substitutionsIn: SubstitutionIn[],
+): CapitalView {
+  return {
+    asOf: m.asOf,
+    currency: m.reportingCurrency,
+    capitalAsOf: m.capital.asOf,
+    tier1Capital: amount(m.capital.tier1),
+    netCapital: amount(m.capital.netCapital),
+    isLargeExposure: m.isLargeExposure,
+    worstStatus: worstStatus(checks),
+    checks,
+    substitutionsIn: substitutionsIn.map(substitutionView),
+  };
+}
+
+export function groupExposureView(
+  g: MeasuredGroup,
+  nameOf: (id: string) => string,
+): GroupExposureView {
+  const checks = g.checks.map(limitCheckView);
+  return {
+    ...figures(g, g.capital.tier1),
+    ...capitalView(g, checks, g.substitutionsIn),
+    groupId: g.groupId,
+    groupName: g.groupName,
+    memberIds: g.memberIds,
+    headIds: g.headIds,
+    groupLimitId: g.groupLimitId,
+    groupLimit: optional(g.groupLimit, amount),
+    headroom: optional(g.headroom, amount),
+    utilisation: optional(g.utilisation, pct),
+    subLimitProblems: g.subLimitProblems,
+    members: g.members.map((m) => ({
+      ...figures(m, g.capital.tier1),
+      entityId: m.clientId,
+      name: nameOf(m.clientId),
+      subLimit: optional(m.subLimit, amount),
+      subLimitHeadroom: optional(m.subLimitHeadroom, amount),
+      facilityIds: m.facilityIds,
+      checks: checks.filter((c) => c.subjectId === m.clientId),
+    })),
+    facilities: g.facilities.map(facilityExposureView),
+  };
+}
+
+export function clientExposureView(c: MeasuredClient): ClientExposureView {
+  const checks = c.checks.map(limitCheckView);
+  return {
+    ...figures(c, c.capital.tier1),
+    ...capitalView(c, checks, c.substitutionsIn),
+    entityId: c.clientId,
+    name: c.name,
+    facilities: c.facilities.map(facilityExposureView),
+  };
+}
