@@ -1,7 +1,7 @@
 /**
  * What the exposure checks measure against: dated FX rates for every currency the book
- * uses, the bank's capital base (sized so the largest groups come near the concentration
- * limits without burying them), and unified group limits for the largest groups.
+ * uses, the bank's capital base (sized so the largest group comes near the 20 % group limit)
+ * and unified group limits for the largest groups.
  */
 import type { BankBuilder } from './bank-builder';
 import type { BookTotals } from './books';

@@ -5,7 +5,11 @@ import { headsByReach } from '../domain/control/explain';
 import type { Derivation } from '../domain/control/types';
 import { assignGroupIds, type GroupEvent, type IdentifiedGroup } from '../domain/groups';
 import type { ControlPolicy } from '../domain/policy/control-policy';
-import { GroupRepository, type StoredGroup } from '../persistence/repositories/group.repository';
+import {
+  GroupRepository,
+  type Membership,
+  type StoredGroup,
+} from '../persistence/repositories/group.repository';
 import { loadControlGraph } from '../persistence/repositories/snapshot.repository';
 import { GraphStore } from './graph-store';
 
@@ -131,18 +135,20 @@ export class GroupEngine {
       headIds: headsPrimaryFirst(derivation, i),
     }));
     const priorIds = new Set(prior.map((g) => g.id));
-    const takenIds = new Set([...this.groups.keys()].filter((id) => !priorIds.has(id)));
+    // Ids held by groups outside this re-derivation: a view, never a copy of the bank's ids.
+    const takenIds = { has: (id: string) => this.groups.has(id) && !priorIds.has(id) };
     const { groups, events } = assignGroupIds(prior, next, { date, cause, takenIds });
 
     const priorById = new Map(prior.map((g) => [g.id, g]));
     const changed = groups.filter((g) => !sameGroup(priorById.get(g.id), g));
     const kept = new Set(groups.map((g) => g.id));
     const removed = prior.filter((g) => !kept.has(g.id)).map((g) => g.id);
-    await repo.replace(
-      removed,
-      changed.map((g) => this.named(g)),
-      date,
-    );
+    await repo.save({
+      removedGroupIds: removed,
+      groups: changed.map((g) => this.named(g)),
+      memberships: membershipChanges(prior, changed),
+      derivedOn: date,
+    });
     await repo.appendEvents(events);
 
     const commit = () => {
@@ -173,6 +179,25 @@ export class GroupEngine {
 export function headsPrimaryFirst(derivation: Derivation, groupIndex: number): string[] {
   const heads = derivation.groups[groupIndex].headIds;
   return heads.length > 1 ? headsByReach(derivation, groupIndex) : heads;
+}
+
+/** Members whose group or head flag differ from before: the only membership rows to write. */
+function membershipChanges(prior: IdentifiedGroup[], changed: IdentifiedGroup[]): Membership[] {
+  const before = new Map<string, string>();
+  for (const g of prior) {
+    const heads = new Set(g.headIds);
+    for (const m of g.memberIds) before.set(m, `${g.id}\u0000${heads.has(m)}`);
+  }
+  const rows: Membership[] = [];
+  for (const g of changed) {
+    const heads = new Set(g.headIds);
+    for (const m of g.memberIds) {
+      const isHead = heads.has(m);
+      if (before.get(m) !== `${g.id}\u0000${isHead}`)
+        rows.push({ entityId: m, groupId: g.id, isHead });
+    }
+  }
+  return rows;
 }
 
 function sameGroup(a: IdentifiedGroup | undefined, b: IdentifiedGroup): boolean {

@@ -22,10 +22,13 @@ export function explainMembership(derivation: Derivation, entityId: string): Con
   const graph = groupGraph(derivation, groupIndex);
   const heads = headsByReach(derivation, groupIndex, graph);
   if (entityId === heads[0]) return [];
-  const starts = heads.filter((h) => h !== entityId);
+  // Three searches at most: from the primary head; from all other heads at once (the
+  // nearest wins, ties to the earlier head); then ignoring direction from the primary head.
+  const others = heads.slice(1).filter((h) => h !== entityId);
   const path =
-    starts.map((h) => shortestPath(graph, h, entityId, 'outbound')).find((p) => p !== null) ??
-    shortestPath(graph, heads[0], entityId, 'any') ??
+    shortestPath(graph, [heads[0]], entityId, 'outbound') ??
+    (others.length > 0 ? shortestPath(graph, others, entityId, 'outbound') : null) ??
+    shortestPath(graph, [heads[0]], entityId, 'any') ??
     [];
   return path.map(({ from, to, fact }) => {
     const f = derivation.facts[fact];
@@ -106,23 +109,29 @@ interface Hop {
   fact: number;
 }
 
-function shortestPath(graph: GroupGraph, start: string, target: string, mode: Mode): Hop[] | null {
-  const via = reachable(graph, start, mode);
+function shortestPath(
+  graph: GroupGraph,
+  starts: string[],
+  target: string,
+  mode: Mode,
+): Hop[] | null {
+  const via = reachable(graph, starts, mode, target);
   if (!via.has(target)) return null;
   const hops: Hop[] = [];
-  for (let node = target; node !== start;) {
-    const hop = via.get(node) as Hop;
-    hops.push(hop);
-    node = hop.from;
-  }
+  for (let hop = via.get(target); hop; hop = via.get(hop.from)) hops.push(hop);
   return hops.reverse();
 }
 
-/** Breadth-first search; neighbours in id order, parallel facts in fact order. */
-function reachable(graph: GroupGraph, start: string, mode: Mode): Map<string, Hop | null> {
-  const via = new Map<string, Hop | null>([[start, null]]);
-  const queue = [start];
-  for (let head = 0; head < queue.length; head++) {
+/** Breadth-first search until `target`; neighbours in id order, parallel facts in fact order. */
+function reachable(
+  graph: GroupGraph,
+  starts: string[],
+  mode: Mode,
+  target: string,
+): Map<string, Hop | null> {
+  const via = new Map<string, Hop | null>(starts.map((s) => [s, null]));
+  const queue = [...starts];
+  for (let head = 0; head < queue.length && !via.has(target); head++) {
     const node = queue[head];
     const hops: Hop[] = [];
     const collect = (_e: string, attr: { fact: number }, source: string, target: string): void => {

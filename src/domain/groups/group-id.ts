@@ -5,9 +5,9 @@
  * keeps them unique when the head's own id already belongs to another (or an older) group.
  */
 import { ValidationError } from '../errors';
-import type { GroupShape } from './group-types';
+import type { GroupShape, IdLookup } from './group-types';
 
-export function newGroupId(shape: GroupShape, taken: ReadonlySet<string>): string {
+export function newGroupId(shape: GroupShape, taken: IdLookup): string {
   const anchor = shape.headIds[0] ?? firstId(shape.memberIds);
   if (anchor === undefined) {
     throw ValidationError.of(['group identity: a group needs at least one member']);

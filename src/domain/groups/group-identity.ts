@@ -17,7 +17,13 @@
 import { ValidationError } from '../errors';
 import { compareIds, newGroupId } from './group-id';
 import { deriveGroupEvents, type Lineage } from './group-lineage';
-import type { GroupEvent, GroupShape, IdentifiedGroup, IdentityContext } from './group-types';
+import type {
+  GroupEvent,
+  GroupShape,
+  IdentifiedGroup,
+  IdentityContext,
+  IdLookup,
+} from './group-types';
 
 export function assignGroupIds(
   prior: IdentifiedGroup[],
@@ -44,14 +50,17 @@ export function assignGroupIds(
       ? unchangedSingletonId(g.memberIds[0], before, priorOf)
       : undefined;
   });
-  const taken = new Set(ctx.takenIds ?? []);
-  for (const id of ids) if (id !== undefined) taken.add(id);
+  // Ids assigned here, looked up together with the caller's (which may be the whole bank's,
+  // so they are only queried, never copied).
+  const assigned = new Set<string>();
+  for (const id of ids) if (id !== undefined) assigned.add(id);
+  const taken: IdLookup = { has: (id) => assigned.has(id) || (ctx.takenIds?.has(id) ?? false) };
   // Fresh ids in a fixed order so a suffix never depends on the caller's array order.
   const fresh = after.map((_, n) => n).filter((n) => ids[n] === undefined);
   fresh.sort((a, b) => compareIds(anchorOf(after[a]), anchorOf(after[b])));
   for (const n of fresh) {
     const id = newGroupId(after[n], taken);
-    taken.add(id);
+    assigned.add(id);
     ids[n] = id;
   }
 

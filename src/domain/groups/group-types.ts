@@ -36,5 +36,10 @@ export interface IdentityContext {
   date: string;
   cause: string | null;
   /** Ids in use outside the re-derived subset (and any the bank never reuses). */
-  takenIds?: ReadonlySet<string>;
+  takenIds?: IdLookup;
+}
+
+/** Something that answers whether an id is in use (a Set, or a view over the engine's map). */
+export interface IdLookup {
+  has(id: string): boolean;
 }

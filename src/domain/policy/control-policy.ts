@@ -47,9 +47,8 @@ export function assertValidControlPolicy(policy: ControlPolicy): void {
   if (threshold === null || threshold.greaterThanOrEqualTo(100)) {
     problems.push('control-policy: majorityThresholdPct must be a decimal in [0, 100)');
   }
-  if (!Number.isInteger(policy.keyExecutivesRequired) || policy.keyExecutivesRequired < 1) {
-    problems.push('control-policy: keyExecutivesRequired must be an integer from 1 to 3');
-  } else if (policy.keyExecutivesRequired > 3) {
+  const required = policy.keyExecutivesRequired;
+  if (!Number.isInteger(required) || required < 1 || required > 3) {
     problems.push('control-policy: keyExecutivesRequired must be an integer from 1 to 3');
   }
   for (const key of ['linealKinshipMaxDistance', 'collateralKinshipMaxDistance'] as const) {

@@ -5,6 +5,20 @@ export interface StoredGroup extends IdentifiedGroup {
   name: string;
 }
 
+export interface Membership {
+  entityId: string;
+  groupId: string;
+  isHead: boolean;
+}
+
+export interface GroupSave {
+  removedGroupIds: string[];
+  /** New or changed groups (their rows, not their memberships). */
+  groups: StoredGroup[];
+  memberships: Membership[];
+  derivedOn: string;
+}
+
 export interface GroupRow {
   id: string;
   name: string;
@@ -36,48 +50,38 @@ export class GroupRepository {
     return [...groups.values()];
   }
 
-  /** Drops `removedIds` and writes `groups` (new or changed) with their memberships. */
-  async replace(removedIds: string[], groups: StoredGroup[], derivedOn: string): Promise<void> {
-    const conn = this.em;
-    const touched = [...new Set([...removedIds, ...groups.map((g) => g.id)])];
-    for (const ids of chunks(touched, BATCH)) {
-      await conn.execute(`delete from group_membership where group_id in (select ${IDS})`, [
-        json(ids),
-      ]);
+  /**
+   * Writes a re-derivation's outcome: removed groups go, new or changed groups are upserted,
+   * and only the memberships that changed are written, so a write inside a 10 000-member
+   * group touches the rows that moved, not the whole group.
+   */
+  async save(change: GroupSave): Promise<void> {
+    for (const ids of chunks(change.removedGroupIds, BATCH)) {
+      await this.em.execute(`delete from group_customer where id in (select ${IDS})`, [json(ids)]);
     }
-    for (const ids of chunks(
-      groups.flatMap((g) => g.memberIds),
-      BATCH,
-    )) {
-      await conn.execute(`delete from group_membership where entity_id in (select ${IDS})`, [
-        json(ids),
-      ]);
-    }
-    for (const ids of chunks(touched, BATCH)) {
-      await conn.execute(`delete from group_customer where id in (select ${IDS})`, [json(ids)]);
-    }
-    for (const batch of chunks(groups, BATCH)) {
+    for (const batch of chunks(change.groups, BATCH)) {
       const rows = batch.map((g) => ({
         id: g.id,
         name: g.name,
         head: g.headIds[0],
         size: g.memberIds.length,
       }));
-      await conn.execute(
+      await this.em.execute(
         `insert into group_customer (id, name, primary_head_id, member_count, derived_on)
          select id, name, head, size, ?::date
-         from json_to_recordset(?::json) as x(id text, name text, head text, size int)`,
-        [derivedOn, json(rows)],
+         from json_to_recordset(?::json) as x(id text, name text, head text, size int)
+         on conflict (id) do update set name = excluded.name,
+           primary_head_id = excluded.primary_head_id, member_count = excluded.member_count,
+           derived_on = excluded.derived_on, updated_at = now()`,
+        [change.derivedOn, json(rows)],
       );
     }
-    const memberships = groups.flatMap((g) => {
-      const heads = new Set(g.headIds);
-      return g.memberIds.map((m) => ({ e: m, g: g.id, h: heads.has(m) }));
-    });
-    for (const batch of chunks(memberships, BATCH * 4)) {
-      await conn.execute(
+    for (const batch of chunks(change.memberships, BATCH * 4)) {
+      await this.em.execute(
         `insert into group_membership (entity_id, group_id, is_head)
-         select e, g, h from json_to_recordset(?::json) as x(e text, g text, h boolean)`,
+         select "entityId", "groupId", "isHead"
+         from json_to_recordset(?::json) as x("entityId" text, "groupId" text, "isHead" boolean)
+         on conflict (entity_id) do update set group_id = excluded.group_id, is_head = excluded.is_head`,
         [json(batch)],
       );
     }
