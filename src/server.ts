@@ -5,6 +5,10 @@ import type { AppServices } from './services/app-services';
 import { createRequestContext, type RequestContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { createSchema } from './graphql/schema';
+import { depthLimit } from './graphql/depth-limit';
+
+/** Deep enough for every screen (group → members → holdings → holder → …), no deeper. */
+export const MAX_QUERY_DEPTH = 12;
 
 export interface RunningServer {
   url: string;
@@ -23,6 +27,7 @@ export async function startServer(
   const server = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     formatError: createErrorFormatter(log),
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     introspection: true,
   });
   const { url } = await startStandaloneServer(server, {
@@ -33,7 +38,13 @@ export async function startServer(
     },
   });
   const graphqlUrl = new URL('/graphql', url.replace('[::]', 'localhost')).toString();
-  return { url: graphqlUrl, stop: () => server.stop() };
+  return {
+    url: graphqlUrl,
+    stop: async () => {
+      app.stop();
+      await server.stop();
+    },
+  };
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -22,6 +22,8 @@ export interface AppServices {
   /** Every stored policy version; `policies.policyOn(date)` is the policy in force then. */
   policies: PolicyStore;
   today(): string;
+  /** Stops background work (the daily re-derivation). */
+  stop(): void;
 }
 
 export interface AppOptions {
@@ -43,5 +45,23 @@ export async function startAppServices(
     clock,
     log,
   );
-  return { orm, log, groups, writes: new WriteLock(), policy, policies, today: clock };
+  const writes = new WriteLock();
+  // Edges start and end on dates: when the calendar moves on, today's groups are re-derived
+  // (under the write lock, so no write interleaves). Checked every minute.
+  const timer = setInterval(() => {
+    writes
+      .run(() => groups.ensureCurrent(orm.em.fork()))
+      .catch((err: unknown) => log.error({ err }, 're-derivation for the new day failed'));
+  }, 60_000);
+  timer.unref();
+  return {
+    orm,
+    log,
+    groups,
+    writes,
+    policy,
+    policies,
+    today: clock,
+    stop: () => clearInterval(timer),
+  };
 }

@@ -92,7 +92,8 @@ export class GroupEngine {
 
   async rederiveAll(em: EntityManager, cause: string): Promise<GroupChange> {
     const repo = new GroupRepository(em);
-    const prior = await repo.loadAll();
+    // After start-up the engine's own state is the persisted state; before it, read it back.
+    const prior = this.derivedOn ? [...this.groups.values()] : await repo.loadAll();
     const date = this.today();
     const derivation = deriveGroups(this.store.all(), date, this.policyOn(date));
     return this.apply(repo, prior, derivation, date, cause);

@@ -222,3 +222,24 @@ describe('entities over HTTP', () => {
     expect(res.errors?.[0]?.message).toMatch(/\w/);
   });
 });
+
+describe('query depth limit', () => {
+  let db: TestDatabase;
+  let api: TestApi;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await TestApi.start(db.orm);
+  });
+  afterAll(async () => {
+    await api.stop();
+    await db.drop();
+  });
+
+  it('rejects a query nested deeper than the limit (Apollo codes it GRAPHQL_VALIDATION_FAILED)', async () => {
+    const nest = (levels: number): string =>
+      levels === 0 ? 'id' : `holdings { company { ${nest(levels - 1)} } }`;
+    const res = await api.query(`{ entity(id: "X") { ${nest(7)} } }`);
+    expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.errors?.[0]?.message).toMatch(/levels deep/);
+  });
+});
