@@ -200,6 +200,18 @@ export interface ControlGraph extends Pick<
   designations: ManualDesignation[];
 }
 
+export function emptyControlGraph(): ControlGraph {
+  return {
+    entities: [],
+    shareholdings: [],
+    roles: [],
+    familyTies: [],
+    links: [],
+    guarantees: [],
+    designations: [],
+  };
+}
+
 export function emptyDataset(): Dataset {
   return {
     entities: [],

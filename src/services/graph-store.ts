@@ -1,4 +1,4 @@
-import type { ControlGraph, Party } from '../domain/model';
+import { emptyControlGraph, type ControlGraph, type Party } from '../domain/model';
 
 /** The edge kinds that can tie entities into a group (guarantees never do). */
 export const GROUP_EDGE_TABLES = [
@@ -100,15 +100,7 @@ export class GraphStore {
 
   /** The graph restricted to `ids` (closed under edges when `ids` is a component). */
   subgraph(ids: ReadonlySet<string>): ControlGraph {
-    const graph: ControlGraph = {
-      entities: [],
-      shareholdings: [],
-      roles: [],
-      familyTies: [],
-      links: [],
-      guarantees: [],
-      designations: [],
-    };
+    const graph = emptyControlGraph();
     const keys = new Set<string>();
     for (const id of ids) {
       const entity = this.entities.get(id);
@@ -120,6 +112,22 @@ export class GraphStore {
       (graph[table] as AnyEdge[]).push(this.edges.get(table)!.get(edgeId)!);
     }
     graph.entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return graph;
+  }
+
+  /** Guarantees and the entities they name: all a guarantee-circle search needs. */
+  guaranteeGraph(): ControlGraph {
+    const graph = emptyControlGraph();
+    const ids = new Set<string>();
+    for (const g of this.guarantees.values()) {
+      graph.guarantees.push(g);
+      ids.add(g.guarantorId);
+      ids.add(g.borrowerId);
+    }
+    for (const id of ids) {
+      const entity = this.entities.get(id);
+      if (entity) graph.entities.push(entity);
+    }
     return graph;
   }
 

@@ -7,8 +7,8 @@ import { ultimateOwners, type IntegratedStake } from '../domain/ownership';
 import {
   GroupReadRepository,
   type GroupEventRow,
-  type GroupListOrder,
-  type GroupSummary,
+  type GroupListArgs,
+  type GroupPage,
 } from '../persistence/repositories/group-read.repository';
 import type { AppServices } from './app-services';
 import { headsPrimaryFirst } from './group-engine';
@@ -104,13 +104,7 @@ export class GroupQueryService {
     );
   }
 
-  listGroups(args: {
-    minMembers: number;
-    nameContains: string | null;
-    orderBy: GroupListOrder;
-    first: number;
-    after: string | null;
-  }): Promise<{ rows: GroupSummary[]; hasNextPage: boolean }> {
+  listGroups(args: GroupListArgs): Promise<GroupPage> {
     return this.repo.list(args);
   }
 

@@ -111,16 +111,8 @@ export class GuaranteeCircleResolver {
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
   ): GuaranteeCircle[] {
-    const all = ctx.app.groups.store.all();
-    const onlyGuarantees = {
-      ...all,
-      shareholdings: [],
-      roles: [],
-      familyTies: [],
-      links: [],
-      designations: [],
-    };
-    return guaranteeCircles(compactGraph(onlyGuarantees, ctx.groupQueries.resolveDate(asOf)));
+    const graph = ctx.app.groups.store.guaranteeGraph();
+    return guaranteeCircles(compactGraph(graph, ctx.groupQueries.resolveDate(asOf)));
   }
 
   @FieldResolver(() => [EntityType]) members(

@@ -1,13 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type {
-  ControlLink,
-  Facility,
-  FamilyTie,
-  Guarantee,
-  Party,
-  Role,
-  Shareholding,
-} from '../../domain/model';
+import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/postgresql';
+import type { ControlLink, Facility, FamilyTie, Guarantee, Party } from '../../domain/model';
 import {
   ControlLinkRow,
   FacilityRow,
@@ -64,72 +56,41 @@ export class GraphRepository {
     return rows.map(toParty);
   }
 
-  async shareholdingsOf(
-    side: 'holderId' | 'companyId',
+  shareholdingsOf(side: 'holderId' | 'companyId', ids: readonly string[], asOf: string | null) {
+    return this.dated(ShareholdingRow, [side], ids, asOf, toShareholding);
+  }
+
+  rolesOf(side: 'holderId' | 'companyId', ids: readonly string[], asOf: string | null) {
+    return this.dated(RoleRow, [side], ids, asOf, toRole);
+  }
+
+  familyTiesOf(ids: readonly string[], asOf: string | null): Promise<FamilyTie[]> {
+    return this.dated(FamilyTieRow, ['personAId', 'personBId'], ids, asOf, toFamilyTie);
+  }
+
+  linksOf(ids: readonly string[], asOf: string | null): Promise<ControlLink[]> {
+    return this.dated(ControlLinkRow, ['fromId', 'toId'], ids, asOf, toControlLink);
+  }
+
+  guaranteesOf(ids: readonly string[], asOf: string | null): Promise<Guarantee[]> {
+    return this.dated(GuaranteeRow, ['guarantorId', 'borrowerId'], ids, asOf, toGuarantee);
+  }
+
+  /** Rows of a dated table whose `ends` columns name any of `ids`, valid on `asOf`: one statement. */
+  private async dated<Row extends object, T>(
+    entity: EntityName<Row>,
+    ends: readonly string[],
     ids: readonly string[],
     asOf: string | null,
-  ): Promise<Shareholding[]> {
-    const rows = await this.em.find(
-      ShareholdingRow,
-      { $and: [{ [side]: { $in: [...ids] } }, validOn(asOf)] },
-      { ...readOnly, orderBy: { id: 'asc' } },
-    );
-    return rows.map(toShareholding);
-  }
-
-  async rolesOf(
-    side: 'holderId' | 'companyId',
-    ids: readonly string[],
-    asOf: string | null,
-  ): Promise<Role[]> {
-    const rows = await this.em.find(
-      RoleRow,
-      { $and: [{ [side]: { $in: [...ids] } }, validOn(asOf)] },
-      { ...readOnly, orderBy: { id: 'asc' } },
-    );
-    return rows.map(toRole);
-  }
-
-  async familyTiesOf(ids: readonly string[], asOf: string | null): Promise<FamilyTie[]> {
+    map: (row: Row) => T,
+  ): Promise<T[]> {
     const list = [...ids];
-    const rows = await this.em.find(
-      FamilyTieRow,
-      {
-        $and: [
-          { $or: [{ personAId: { $in: list } }, { personBId: { $in: list } }] },
-          validOn(asOf),
-        ],
-      },
-      { ...readOnly, orderBy: { id: 'asc' } },
-    );
-    return rows.map(toFamilyTie);
-  }
-
-  async linksOf(ids: readonly string[], asOf: string | null): Promise<ControlLink[]> {
-    const list = [...ids];
-    const rows = await this.em.find(
-      ControlLinkRow,
-      {
-        $and: [{ $or: [{ fromId: { $in: list } }, { toId: { $in: list } }] }, validOn(asOf)],
-      },
-      { ...readOnly, orderBy: { id: 'asc' } },
-    );
-    return rows.map(toControlLink);
-  }
-
-  async guaranteesOf(ids: readonly string[], asOf: string | null): Promise<Guarantee[]> {
-    const list = [...ids];
-    const rows = await this.em.find(
-      GuaranteeRow,
-      {
-        $and: [
-          { $or: [{ guarantorId: { $in: list } }, { borrowerId: { $in: list } }] },
-          validOn(asOf),
-        ],
-      },
-      { ...readOnly, orderBy: { id: 'asc' } },
-    );
-    return rows.map(toGuarantee);
+    const where = { $and: [{ $or: ends.map((end) => ({ [end]: { $in: list } })) }, validOn(asOf)] };
+    const rows = await this.em.find(entity, where as FilterQuery<Row>, {
+      ...readOnly,
+      orderBy: { id: 'asc' } as never,
+    });
+    return rows.map((row) => map(row as Row));
   }
 
   async facilitiesOf(borrowerIds: readonly string[]): Promise<Facility[]> {

@@ -10,6 +10,19 @@ export interface GroupSummary {
   memberCount: number;
 }
 
+export interface GroupListArgs {
+  minMembers: number;
+  nameContains: string | null;
+  orderBy: GroupListOrder;
+  first: number;
+  after: string | null;
+}
+
+export interface GroupPage {
+  rows: GroupSummary[];
+  hasNextPage: boolean;
+}
+
 export interface GroupEventRow {
   id: string;
   type: string;
@@ -32,13 +45,7 @@ const ORDER: Record<GroupListOrder, (g: GroupSummary) => string> = {
 export class GroupReadRepository {
   constructor(private readonly em: EntityManager) {}
 
-  async list(args: {
-    minMembers: number;
-    nameContains: string | null;
-    orderBy: GroupListOrder;
-    first: number;
-    after: string | null;
-  }): Promise<{ rows: GroupSummary[]; hasNextPage: boolean }> {
+  async list(args: GroupListArgs): Promise<GroupPage> {
     const params: unknown[] = [args.minMembers];
     let where = 'member_count >= ?';
     if (args.nameContains) {
