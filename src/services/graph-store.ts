@@ -74,8 +74,16 @@ export class GraphStore {
     return ends;
   }
 
+  guarantee(id: string): ControlGraph['guarantees'][number] | undefined {
+    return this.guarantees.get(id);
+  }
+
   putGuarantee(g: ControlGraph['guarantees'][number]): void {
     this.guarantees.set(g.id, g);
+  }
+
+  removeGuarantee(id: string): void {
+    this.guarantees.delete(id);
   }
 
   /** Every entity reachable from `seeds` over edges of any date. */

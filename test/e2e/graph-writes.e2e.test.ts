@@ -207,6 +207,34 @@ describe('steward writes over HTTP', () => {
     expect(g.groupOf.controlFacts.map((f) => f.rule)).toContain('R11');
   });
 
+  it('creates and updates an entity with optimistic locking', async () => {
+    const save = `mutation ($input: EntityInput!, $v: Int) { saveEntity(input: $input, expectedVersion: $v) { id version groups { id } } }`;
+    const input = {
+      id: 'C-NEW',
+      kind: 'COMPANY',
+      name: 'New Co',
+      ownership: 'PRIVATE',
+      customer: true,
+    };
+    const created = await api.data<{ saveEntity: { version: number; groups: { id: string }[] } }>(
+      save,
+      { input },
+    );
+    expect(created.saveEntity).toEqual({ id: 'C-NEW', version: 1, groups: [{ id: 'G-C-NEW' }] });
+    const renamed = await api.data<{ saveEntity: { version: number } }>(save, {
+      input: { ...input, name: 'New Co Ltd' },
+      v: 1,
+    });
+    expect(renamed.saveEntity.version).toBe(2);
+    const stale = await api.query(save, { input: { ...input, name: 'Stale' }, v: 1 });
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const bad = await api.query(save, { input: { ...input, uscc: '91310000EEYQ5NCP5X' } });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/uscc/);
+    const read = await api.data<{ entity: { name: string } }>(`{ entity(id: "C-NEW") { name } }`);
+    expect(read.entity.name).toBe('New Co Ltd');
+  });
+
   it('survives a restart: groups are rebuilt from PostgreSQL with the same ids', async () => {
     const before = (await api.data<GroupOf>(GROUP_OF, { id: 'C-SOLO' })).groupOf;
     const restarted = await TestApi.start(db.orm);

@@ -6,9 +6,10 @@ import { validateDataset } from '../../import/dataset-validator';
 import { loadExistingState } from '../../import/postgres/existing-state.loader';
 import { AuditRepository } from '../../persistence/repositories/audit.repository';
 import type { AppServices } from '../app-services';
+import type { GraphStore } from '../graph-store';
 import type { GroupChange } from '../group-engine';
-import { datasetKeyOf, EDGE_SPECS, type EdgeKind } from './edge-kinds';
 import { validateDesignation } from './designation-rules';
+import { datasetKeyOf, EDGE_SPECS, type EdgeKind } from './edge-kinds';
 import { EdgeRows, type StoredRow } from './edge-rows';
 
 export interface WriteResult {
@@ -22,10 +23,22 @@ export interface WriteResult {
 
 type EdgeRecord = { id: string; validFrom: string | null; validTo: string | null };
 
+/** One row's write, described for `commit`: how to read, check, store and mirror it. */
+interface RowWrite<T> {
+  label: string;
+  table: string;
+  id: string;
+  read(rows: EdgeRows): Promise<StoredRow<T> | null>;
+  prepare(tx: EntityManager, before: StoredRow<T> | null): Promise<{ record: T; action: string }>;
+  persist(rows: EdgeRows, record: T): Promise<number>;
+  /** Applies the record to the in-memory graph; returns the touched entities and an undo. */
+  mirror(store: GraphStore, record: T): { touched: string[]; undo(): void };
+}
+
 /**
  * A data steward's writes: validated by the import's own rules, written and audited in one
  * transaction together with the re-derived groups, reflected in the in-memory graph, so the
- * next query sees the new groups. Bad input changes nothing.
+ * next query sees the new groups. Bad input changes nothing, in PostgreSQL or in memory.
  */
 export class GraphWriteService {
   constructor(
@@ -34,165 +47,162 @@ export class GraphWriteService {
     private readonly actor: string,
   ) {}
 
-  putEdge(
-    kind: EdgeKind,
-    record: EdgeRecord,
-    expectedVersion: number | null,
-  ): Promise<WriteResult> {
-    return this.write(kind, record.id, expectedVersion, async (tx, before) => {
-      await this.validate(tx, kind, record);
-      return { record, action: before ? 'UPDATE' : 'CREATE' };
-    });
+  putEdge(kind: EdgeKind, record: EdgeRecord, expectedVersion: number | null) {
+    return this.commit(
+      this.edgeWrite(kind, record.id, async (tx, before) => {
+        await this.validate(tx, kind, record);
+        return { record, action: before ? 'UPDATE' : 'CREATE' };
+      }),
+      expectedVersion,
+    );
   }
 
   endEdge(kind: EdgeKind, id: string, validTo: string, expectedVersion: number | null) {
-    return this.write(kind, id, expectedVersion, async (tx, before) => {
-      if (!before) throw NotFoundError.entity(kind.toLowerCase().replace('_', ' '), id);
-      if (before.record.validFrom !== null && validTo <= before.record.validFrom) {
-        throw ValidationError.of([
-          `valid_to: ${validTo} must be after valid_from ${before.record.validFrom}`,
-        ]);
-      }
-      const record = { ...before.record, validTo };
-      await this.validate(tx, kind, record);
-      return { record, action: 'END' };
-    });
+    return this.commit(
+      this.edgeWrite(kind, id, async (tx, before) => {
+        if (!before) throw NotFoundError.entity(kind.toLowerCase().replace('_', ' '), id);
+        if (before.record.validFrom !== null && validTo <= before.record.validFrom) {
+          throw ValidationError.of([
+            `valid_to: ${validTo} must be after valid_from ${before.record.validFrom}`,
+          ]);
+        }
+        const record = { ...before.record, validTo };
+        await this.validate(tx, kind, record);
+        return { record, action: 'END' };
+      }),
+      expectedVersion,
+    );
   }
 
   putEntity(party: Party, expectedVersion: number | null): Promise<WriteResult> {
-    return this.app.writes.run(async () => {
-      const store = this.app.groups.store;
-      const previous = store.entity(party.id);
-      let change: GroupChange | undefined;
-      let version = 0;
-      try {
-        version = await this.em.transactional(async (tx) => {
-          const rows = new EdgeRows(tx);
-          const before = await rows.entity(party.id);
-          checkVersion('entity', party.id, before?.version ?? null, expectedVersion);
-          const problems = validateDataset(
-            { ...emptyDataset(), entities: [party] },
-            await existing(tx, { ...emptyDataset(), entities: [party] }),
-          );
-          if (problems.length)
-            throw ValidationError.of(problems.map((p) => `${p.column}: ${p.reason}`));
-          const written = await rows.putEntity(party);
-          await new AuditRepository(tx).record({
-            actor: this.actor,
-            action: before ? 'UPDATE' : 'CREATE',
-            tableName: 'party',
-            rowId: party.id,
-            before: before?.record ?? null,
-            after: party,
-          });
-          store.putEntity(party);
-          change = await this.app.groups.rederive(
-            tx,
-            [party.id],
-            `${this.actor} saved entity ${party.id}`,
-          );
-          return written;
-        });
-      } catch (err) {
-        if (previous) store.putEntity(previous);
-        throw err;
-      }
-      change!.commit();
-      return this.result(party.id, version, change!, [party.id]);
-    });
+    return this.commit<Party>(
+      {
+        label: 'entity',
+        table: 'party',
+        id: party.id,
+        read: (rows) => rows.entity(party.id),
+        prepare: async (tx, before) => {
+          await this.checkDataset(tx, { ...emptyDataset(), entities: [party] });
+          return { record: party, action: before ? 'UPDATE' : 'CREATE' };
+        },
+        persist: (rows, record) => rows.putEntity(record),
+        mirror: (store, record) => {
+          const previous = store.entity(record.id);
+          store.putEntity(record);
+          return { touched: [record.id], undo: () => previous && store.putEntity(previous) };
+        },
+      },
+      expectedVersion,
+    );
   }
 
-  private write(
+  private edgeWrite(
     kind: EdgeKind,
     id: string,
-    expectedVersion: number | null,
-    prepare: (
-      tx: EntityManager,
-      before: StoredRow<EdgeRecord> | null,
-    ) => Promise<{ record: EdgeRecord; action: string }>,
-  ): Promise<WriteResult> {
+    prepare: RowWrite<EdgeRecord>['prepare'],
+  ): RowWrite<EdgeRecord> {
     const spec = EDGE_SPECS[kind];
+    return {
+      label: kind,
+      table: spec.table,
+      id,
+      read: (rows) => rows.edge<EdgeRecord>(kind, id),
+      prepare,
+      persist: (rows, record) => rows.putEdge(kind, record),
+      mirror: (store, record) => {
+        const table = spec.storeTable;
+        if (table === null) {
+          const previous = store.guarantee(id);
+          store.putGuarantee(record as never);
+          return {
+            touched: [],
+            undo: () => (previous ? store.putGuarantee(previous) : store.removeGuarantee(id)),
+          };
+        }
+        const previous = store.edge(table, id);
+        const touched = store.putEdge(table, record as never);
+        return {
+          touched,
+          undo: () =>
+            previous ? store.putEdge(table, previous as never) : store.removeEdge(table, id),
+        };
+      },
+    };
+  }
+
+  /**
+   * One writer at a time: lock and check the row's version, validate, write, audit, mirror
+   * in memory, re-derive the touched groups — all in one transaction. The engine's state
+   * moves on only after the commit; a failure undoes the in-memory change.
+   */
+  private commit<T>(write: RowWrite<T>, expectedVersion: number | null): Promise<WriteResult> {
     return this.app.writes.run(async () => {
       const store = this.app.groups.store;
-      const previous = spec.storeTable ? store.edge(spec.storeTable, id) : undefined;
+      let mirrored: { touched: string[]; undo(): void } | undefined;
       let change: GroupChange | undefined;
-      let touched: string[] = [];
-      let version = 0;
       try {
-        version = await this.em.transactional(async (tx) => {
+        const version = await this.em.transactional(async (tx) => {
           const rows = new EdgeRows(tx);
-          const before = await rows.edge<EdgeRecord>(kind, id);
-          checkVersion(kind, id, before?.version ?? null, expectedVersion);
-          const { record, action } = await prepare(tx, before);
-          const written = await rows.putEdge(kind, record);
+          const before = await write.read(rows);
+          checkVersion(write.label, write.id, before?.version ?? null, expectedVersion);
+          const { record, action } = await write.prepare(tx, before);
+          const written = await write.persist(rows, record);
           await new AuditRepository(tx).record({
             actor: this.actor,
             action,
-            tableName: spec.table,
-            rowId: id,
+            tableName: write.table,
+            rowId: write.id,
             before: before?.record ?? null,
             after: record,
           });
-          if (spec.storeTable) {
-            touched = store.putEdge(spec.storeTable, record as never);
-          } else {
-            store.putGuarantee(record as never);
-          }
-          const cause = `${this.actor}: ${action} ${kind} ${id}`;
-          change = await this.app.groups.rederive(tx, touched, cause);
+          mirrored = write.mirror(store, record);
+          const cause = `${this.actor}: ${action} ${write.label} ${write.id}`;
+          change = await this.app.groups.rederive(tx, mirrored.touched, cause);
           return written;
         });
+        change!.commit();
+        return this.result(write.id, version, change!, mirrored!.touched);
       } catch (err) {
-        if (spec.storeTable) {
-          if (previous) store.putEdge(spec.storeTable, previous as never);
-          else store.removeEdge(spec.storeTable, id);
-        }
+        mirrored?.undo();
         throw err;
       }
-      change!.commit();
-      return this.result(id, version, change!, touched);
     });
   }
 
   private async validate(tx: EntityManager, kind: EdgeKind, record: EdgeRecord): Promise<void> {
     const key = datasetKeyOf(kind);
-    const problems =
-      key === null
-        ? await validateDesignation(tx, record as unknown as ManualDesignation)
-        : await (async () => {
-            const dataset = { ...emptyDataset(), [key]: [record] } as Dataset;
-            return validateDataset(dataset, await existing(tx, dataset)).map(
-              (p) => `${p.column}: ${p.reason}`,
-            );
-          })();
-    if (problems.length) throw ValidationError.of(problems);
+    if (key === null) {
+      const problems = await validateDesignation(tx, record as unknown as ManualDesignation);
+      if (problems.length) throw ValidationError.of(problems);
+      return;
+    }
+    await this.checkDataset(tx, { ...emptyDataset(), [key]: [record] } as Dataset);
+  }
+
+  /** The bulk import's rules, against what the database holds, for a one-row dataset. */
+  private async checkDataset(tx: EntityManager, dataset: Dataset): Promise<void> {
+    const existing = await loadExistingState(
+      tx.getTransactionContext<Knex.Transaction>()!,
+      dataset,
+    );
+    const problems = validateDataset(dataset, existing);
+    if (problems.length) throw ValidationError.of(problems.map((p) => `${p.column}: ${p.reason}`));
   }
 
   private result(id: string, version: number, change: GroupChange, touched: string[]): WriteResult {
-    const groupIds = [
-      ...new Set(
-        touched.map((e) => this.app.groups.currentGroupId(e)).filter((g): g is string => !!g),
-      ),
-    ].sort();
-    return { id, version, events: change.events, groupIds };
+    const groupIds = touched
+      .map((e) => this.app.groups.currentGroupId(e))
+      .filter((g): g is string => g !== undefined);
+    return { id, version, events: change.events, groupIds: [...new Set(groupIds)].sort() };
   }
 }
 
-function existing(tx: EntityManager, dataset: Dataset) {
-  return loadExistingState(tx.getTransactionContext<Knex.Transaction>()!, dataset);
-}
-
-function checkVersion(
-  kind: string,
-  id: string,
-  actual: number | null,
-  expected: number | null,
-): void {
+function checkVersion(label: string, id: string, actual: number | null, expected: number | null) {
   if (expected === null) return;
-  if (actual === null) throw NotFoundError.entity(kind.toLowerCase(), id);
+  if (actual === null) throw NotFoundError.entity(label.toLowerCase(), id);
   if (actual !== expected) {
     throw new ConflictError(
-      `${kind} ${id} is at version ${actual}, not ${expected}: someone changed it since you read it; reload and retry.`,
+      `${label} ${id} is at version ${actual}, not ${expected}: someone changed it since you read it; reload and retry.`,
       { id, expectedVersion: expected, actualVersion: actual },
     );
   }
