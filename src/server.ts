@@ -41,8 +41,8 @@ export async function startServer(
   return {
     url: graphqlUrl,
     stop: async () => {
-      app.stop();
       await server.stop();
+      await app.stop();
     },
   };
 }

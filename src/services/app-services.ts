@@ -4,6 +4,7 @@ import type { Policy } from '../domain/policy';
 import type { Orm } from '../persistence/orm';
 import { GroupEngine } from './group-engine';
 import { WriteLock } from './write-lock';
+import { listenForGraphChanges } from './graph-reload';
 import { PolicyStore } from './policy/policy-store';
 
 /**
@@ -22,8 +23,8 @@ export interface AppServices {
   /** Every stored policy version; `policies.policyOn(date)` is the policy in force then. */
   policies: PolicyStore;
   today(): string;
-  /** Stops background work (the daily re-derivation). */
-  stop(): void;
+  /** Stops background work (the daily re-derivation, the import listener). */
+  stop(): Promise<void>;
 }
 
 export interface AppOptions {
@@ -54,6 +55,13 @@ export async function startAppServices(
       .catch((err: unknown) => log.error({ err }, 're-derivation for the new day failed'));
   }, 60_000);
   timer.unref();
+  const stopListening = await listenForGraphChanges(
+    orm,
+    orm.config.get('clientUrl')!,
+    groups,
+    writes,
+    log,
+  );
   return {
     orm,
     log,
@@ -62,6 +70,9 @@ export async function startAppServices(
     policy,
     policies,
     today: clock,
-    stop: () => clearInterval(timer),
+    stop: async () => {
+      clearInterval(timer);
+      await stopListening();
+    },
   };
 }

@@ -36,7 +36,7 @@ export class GroupEngine {
   private derivedOn = '';
 
   constructor(
-    readonly store: GraphStore,
+    private graph: GraphStore,
     /** The control policy in force on a date (policies are dated). */
     private readonly policyOn: (date: string) => ControlPolicy,
     private readonly today: () => string,
@@ -56,6 +56,29 @@ export class GroupEngine {
     change.commit();
     log.info({ entities: store.entityCount, ms: Date.now() - started }, 'groups derived');
     return engine;
+  }
+
+  /** The in-memory dated graph (replaced whole by `reload`). */
+  get store(): GraphStore {
+    return this.graph;
+  }
+
+  /**
+   * Reloads the whole graph from PostgreSQL and re-derives today's groups: after a bulk import
+   * by another process. Call under the write lock.
+   */
+  async reload(em: EntityManager, cause: string): Promise<GroupChange> {
+    const fresh = GraphStore.from(await loadControlGraph(em));
+    const previous = this.graph;
+    this.graph = fresh;
+    try {
+      const change = await em.transactional((tx) => this.rederiveAll(tx, cause));
+      change.commit();
+      return change;
+    } catch (err) {
+      this.graph = previous;
+      throw err;
+    }
   }
 
   /** The current group id of an entity (every entity has one). */

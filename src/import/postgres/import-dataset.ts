@@ -22,6 +22,9 @@ import { DEFAULT_BATCH_SIZE, upsertRows } from './bulk-upsert';
 import { loadExistingState } from './existing-state.loader';
 import { TABLES, type TableSpec } from './table-specs';
 
+/** The channel a bulk import notifies; servers LISTEN on it (src/services/graph-reload.ts). */
+export const GRAPH_CHANGED_CHANNEL = 'graph_changed';
+
 export interface ImportOptions {
   /** Who imports: recorded in the audit log. */
   actor: string;
@@ -90,6 +93,9 @@ export async function importDataset(
       );
     }
     await audit(trx, options, files);
+    // Running servers reload their in-memory graph once this commits (NOTIFY is delivered
+    // at commit, and not at all on rollback).
+    await trx.raw(`select pg_notify(?, 'import')`, [GRAPH_CHANGED_CHANNEL]);
     committing = Date.now();
     return { files };
   });

@@ -20,7 +20,10 @@ describe('policy persistence', () => {
     db = await createTestDatabase();
     app = await startAppServices(db.orm, pino({ level: 'silent' }), { today: () => TODAY });
   });
-  afterAll(() => db.drop());
+  afterAll(async () => {
+    await app.stop();
+    await db.drop();
+  });
 
   it('reads back the versions in force on each date after a restart', async () => {
     await service().setPolicy(

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import pino from 'pino';
+import { emptyDataset } from '../../../src/domain/model';
+import { importDataset } from '../../../src/import/postgres';
+import { openOrm } from '../../../src/persistence/orm';
 import { startAppServices, type AppServices } from '../../../src/services/app-services';
 import { loadDatasetDir } from '../../support/load-dataset';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
@@ -15,7 +18,7 @@ describe('group engine across a change of date', () => {
     app = await startAppServices(db.orm, pino({ level: 'silent' }), { today: () => today });
   });
   afterAll(async () => {
-    app.stop();
+    await app.stop();
     await db.drop();
   });
 
@@ -59,5 +62,53 @@ describe('group engine across a change of date', () => {
       .fork()
       .execute<{ n: string }[]>(`select count(*) as n from group_event`);
     expect(after).toEqual(before);
+  });
+});
+
+describe('a bulk import by another process', () => {
+  let db: TestDatabase;
+  let app: AppServices;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await loadDatasetDir(db.orm, resolve(__dirname, '../../../seeds/demo'));
+    app = await startAppServices(db.orm, pino({ level: 'silent' }), { today: () => '2026-09-30' });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await db.drop();
+  });
+
+  it('is picked up by the running server: the graph reloads and groups follow', async () => {
+    expect(app.groups.currentGroupId('C-SOLO')).toBe('G-C-SOLO');
+    // What `npm run import` would commit from another process: C-HXH buys 60 % of C-SOLO.
+    const other = await openOrm(db.url);
+    try {
+      await importDataset(
+        other,
+        {
+          ...emptyDataset(),
+          shareholdings: [
+            {
+              id: 'SH-IMP',
+              holderId: 'C-HXH',
+              companyId: 'C-SOLO',
+              votingPct: '60',
+              equityPct: '60',
+              validFrom: '2026-01-01',
+              validTo: null,
+              source: 'import',
+            },
+          ],
+        },
+        { actor: 'another process' },
+      );
+    } finally {
+      await other.close(true);
+    }
+    for (let i = 0; i < 50 && app.groups.currentGroupId('C-SOLO') !== 'G-P-ZHANG'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(app.groups.currentGroupId('C-SOLO')).toBe('G-P-ZHANG');
   });
 });

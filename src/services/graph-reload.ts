@@ -1,0 +1,38 @@
+import { Client } from 'pg';
+import type { Logger } from 'pino';
+import { GRAPH_CHANGED_CHANNEL } from '../import/postgres/import-dataset';
+import type { GroupEngine } from './group-engine';
+import type { Orm } from '../persistence/orm';
+import type { WriteLock } from './write-lock';
+
+/**
+ * Keeps a running server's in-memory graph in step with bulk imports made by other processes
+ * (`npm run import`): the import notifies GRAPH_CHANGED_CHANNEL at commit, and the server
+ * reloads the graph and re-derives today's groups under the write lock. Returns a stop function.
+ */
+export async function listenForGraphChanges(
+  orm: Orm,
+  url: string,
+  groups: GroupEngine,
+  writes: WriteLock,
+  log: Logger,
+): Promise<() => Promise<void>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  let pending: Promise<unknown> = Promise.resolve();
+  client.on('notification', (message) => {
+    if (message.channel !== GRAPH_CHANGED_CHANNEL) return;
+    pending = writes
+      .run(() => groups.reload(orm.em.fork(), `bulk ${message.payload ?? 'change'}`))
+      .then((change) =>
+        log.info({ events: change.events.length }, 'graph reloaded after an import'),
+      )
+      .catch((err: unknown) => log.error({ err }, 'graph reload after an import failed'));
+  });
+  client.on('error', (err) => log.error({ err }, 'graph-change listener lost its connection'));
+  await client.query(`listen ${GRAPH_CHANGED_CHANNEL}`);
+  return async () => {
+    await pending;
+    await client.end();
+  };
+}
