@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { explainMembership } from '../domain/control/explain';
 import type { ControlFact, ControlStep, Derivation } from '../domain/control/types';
 import { NotFoundError, ValidationError } from '../domain/errors';
-import { newGroupId } from '../domain/groups';
 import { ultimateOwners, type IntegratedStake } from '../domain/ownership';
 import {
   GroupReadRepository,
@@ -11,7 +10,7 @@ import {
   type GroupPage,
 } from '../persistence/repositories/group-read.repository';
 import type { AppServices } from './app-services';
-import { headsPrimaryFirst } from './group-engine';
+import { GroupLocator } from './group-locator';
 import type { GroupView } from './group-view';
 
 /**
@@ -22,12 +21,14 @@ import type { GroupView } from './group-view';
 export class GroupQueryService {
   private readonly derivations = new Map<string, Derivation>();
   private readonly repo: GroupReadRepository;
+  private readonly locator: GroupLocator;
 
   constructor(
     private readonly app: AppServices,
     em: EntityManager,
   ) {
     this.repo = new GroupReadRepository(em);
+    this.locator = new GroupLocator(app);
   }
 
   resolveDate(asOf: string | null | undefined): string {
@@ -35,23 +36,8 @@ export class GroupQueryService {
   }
 
   groupOf(entityId: string, asOf?: string | null): GroupView {
-    const date = this.resolveDate(asOf);
     this.assertKnown(entityId);
-    if (date === this.app.groups.currentDate) {
-      const group = this.app.groups.currentGroup(this.app.groups.currentGroupId(entityId)!)!;
-      return { ...group, asOf: date };
-    }
-    const derivation = this.derivationAround(entityId, date);
-    const index = derivation.groupIndexOf.get(entityId)!;
-    const shape = {
-      memberIds: derivation.groups[index].memberIds,
-      headIds: headsPrimaryFirst(derivation, index),
-    };
-    const primary = shape.headIds[0];
-    const current = this.app.groups.currentGroup(this.app.groups.currentGroupId(primary) ?? '');
-    const id =
-      current && current.headIds[0] === primary ? current.id : newGroupId(shape, new Set());
-    return { id, asOf: date, memberIds: shape.memberIds, headIds: shape.headIds };
+    return this.locator.groupOf(entityId, this.resolveDate(asOf));
   }
 
   group(id: string, asOf?: string | null): GroupView | null {

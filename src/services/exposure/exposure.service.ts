@@ -8,7 +8,7 @@ import type { GroupView } from '../group-view';
 import { BooksOnDate, type GroupRef, type MeasuredGroup } from './books-on-date';
 import { clientExposureView, groupExposureView } from './exposure-presenter';
 import type { ClientExposureView, GroupExposureView } from './exposure-views';
-import { GroupLocator } from './group-locator';
+import { GroupLocator } from '../group-locator';
 
 interface GroupRequest {
   group: GroupRef;

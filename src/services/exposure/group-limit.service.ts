@@ -14,7 +14,7 @@ import { LimitsRepository } from '../../persistence/repositories/limits.reposito
 import { AuditRepository } from '../../persistence/repositories/audit.repository';
 import type { AppServices } from '../app-services';
 import type { GroupView } from '../group-view';
-import { GroupLocator } from './group-locator';
+import { GroupLocator } from '../group-locator';
 
 export interface GroupLimitView extends GroupLimit {
   /** The group the limit governs, on the date asked. */

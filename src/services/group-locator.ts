@@ -1,9 +1,9 @@
-import type { Derivation } from '../../domain/control/types';
-import { newGroupId } from '../../domain/groups';
-import type { IsoDate } from '../../domain/model';
-import type { AppServices } from '../app-services';
-import { headsPrimaryFirst } from '../group-engine';
-import type { GroupView } from '../group-view';
+import type { Derivation } from '../domain/control/types';
+import { newGroupId } from '../domain/groups';
+import type { IsoDate } from '../domain/model';
+import type { AppServices } from './app-services';
+import { headsPrimaryFirst } from './group-engine';
+import type { GroupView } from './group-view';
 
 /**
  * Finds the group customer of entities on a date. Today's groups come from the group engine
