@@ -29,6 +29,8 @@ export async function startServer(
     formatError: createErrorFormatter(log),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     introspection: true,
+    // main.ts owns SIGTERM/SIGINT and stops everything in order.
+    stopOnTerminationSignals: false,
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port, host: '0.0.0.0' },
