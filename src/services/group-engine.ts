@@ -1,15 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { deriveGroups } from '../domain/control/derive-groups';
-import { headsByReach } from '../domain/control/explain';
+import { headsPrimaryFirst, membershipChanges, sameGroup } from './group-diff';
 import type { Derivation } from '../domain/control/types';
 import { assignGroupIds, type GroupEvent, type IdentifiedGroup } from '../domain/groups';
 import type { ControlPolicy } from '../domain/policy/control-policy';
-import {
-  GroupRepository,
-  type Membership,
-  type StoredGroup,
-} from '../persistence/repositories/group.repository';
+import { GroupRepository, type StoredGroup } from '../persistence/repositories/group.repository';
 import { loadControlGraph } from '../persistence/repositories/snapshot.repository';
 import { GraphStore } from './graph-store';
 
@@ -194,41 +190,4 @@ export class GroupEngine {
     const head = this.store.entity(g.headIds[0]);
     return { ...g, name: head?.name ?? g.id };
   }
-}
-
-/**
- * Heads with the primary head (the one reaching most members) first: it names the group and
- * its id. Only several heads need the group's graph to decide.
- */
-export function headsPrimaryFirst(derivation: Derivation, groupIndex: number): string[] {
-  const heads = derivation.groups[groupIndex].headIds;
-  return heads.length > 1 ? headsByReach(derivation, groupIndex) : heads;
-}
-
-/** Members whose group or head flag differ from before: the only membership rows to write. */
-function membershipChanges(prior: IdentifiedGroup[], changed: IdentifiedGroup[]): Membership[] {
-  const before = new Map<string, string>();
-  for (const g of prior) {
-    const heads = new Set(g.headIds);
-    for (const m of g.memberIds) before.set(m, `${g.id}\u0000${heads.has(m)}`);
-  }
-  const rows: Membership[] = [];
-  for (const g of changed) {
-    const heads = new Set(g.headIds);
-    for (const m of g.memberIds) {
-      const isHead = heads.has(m);
-      if (before.get(m) !== `${g.id}\u0000${isHead}`)
-        rows.push({ entityId: m, groupId: g.id, isHead });
-    }
-  }
-  return rows;
-}
-
-function sameGroup(a: IdentifiedGroup | undefined, b: IdentifiedGroup): boolean {
-  return (
-    a !== undefined &&
-    a.memberIds.length === b.memberIds.length &&
-    a.memberIds.every((m, i) => m === b.memberIds[i]) &&
-    a.headIds.join('\u0000') === b.headIds.join('\u0000')
-  );
 }

@@ -2,7 +2,7 @@ import type { Derivation } from '../domain/control/types';
 import { newGroupId } from '../domain/groups';
 import type { IsoDate } from '../domain/model';
 import type { AppServices } from './app-services';
-import { headsPrimaryFirst } from './group-engine';
+import { headsPrimaryFirst } from './group-diff';
 import type { GroupView } from './group-view';
 
 /**

@@ -3,7 +3,7 @@ import type { Derivation } from '../../domain/control/types';
 import { assignGroupIds, type GroupEvent } from '../../domain/groups';
 import { compareIds } from '../../domain/groups/group-id';
 import type { ControlGraph, IsoDate } from '../../domain/model';
-import { headsPrimaryFirst } from '../group-engine';
+import { headsPrimaryFirst } from '../group-diff';
 import type { GroupView } from '../group-view';
 import { hypotheticalGraph, type RelationshipChange } from './relationship-change';
 import type { ExposureService } from './exposure.service';
