@@ -24,8 +24,8 @@ export class GraphStore {
     GROUP_EDGE_TABLES.map((t) => [t, new Map()]),
   );
   private guarantees = new Map<string, ControlGraph['guarantees'][number]>();
-  /** entity id → keys (`table\u0000id`) of the edges touching it. */
-  private readonly incident = new Map<string, Set<string>>();
+  /** entity id → the edges touching it (the records themselves: no key strings to build). */
+  private readonly incident = new Map<string, AnyEdge[]>();
 
   static from(graph: ControlGraph): GraphStore {
     const store = new GraphStore();
@@ -61,7 +61,7 @@ export class GraphStore {
     const previous = this.removeEdge(table, edge.id);
     this.edges.get(table)!.set(edge.id, edge);
     const ends = endpoints(table, edge);
-    for (const id of ends) this.incidentOf(id).add(edgeKey(table, edge.id));
+    for (const id of ends) this.incidentOf(id).push(edge);
     return [...new Set([...previous, ...ends])];
   }
 
@@ -70,7 +70,14 @@ export class GraphStore {
     if (!existing) return [];
     this.edges.get(table)!.delete(id);
     const ends = endpoints(table, existing);
-    for (const end of ends) this.incident.get(end)?.delete(edgeKey(table, id));
+    for (const end of ends) {
+      const list = this.incident.get(end);
+      const at = list ? list.indexOf(existing) : -1;
+      if (list && at >= 0) {
+        list[at] = list[list.length - 1];
+        list.pop();
+      }
+    }
     return ends;
   }
 
@@ -93,9 +100,8 @@ export class GraphStore {
     for (const id of stack) seen.add(id);
     while (stack.length) {
       const id = stack.pop()!;
-      for (const key of this.incident.get(id) ?? []) {
-        const [table, edgeId] = key.split('\u0000') as [GroupEdgeTable, string];
-        for (const other of endpoints(table, this.edges.get(table)!.get(edgeId)!)) {
+      for (const edge of this.incident.get(id) ?? []) {
+        for (const other of endpoints(tableOf(edge), edge)) {
           if (!seen.has(other)) {
             seen.add(other);
             stack.push(other);
@@ -109,17 +115,16 @@ export class GraphStore {
   /** The graph restricted to `ids` (closed under edges when `ids` is a component). */
   subgraph(ids: ReadonlySet<string>): ControlGraph {
     const graph = emptyControlGraph();
-    const keys = new Set<string>();
+    const edges = new Set<AnyEdge>();
     for (const id of ids) {
       const entity = this.entities.get(id);
       if (entity) graph.entities.push(entity);
-      for (const key of this.incident.get(id) ?? []) keys.add(key);
+      for (const edge of this.incident.get(id) ?? []) edges.add(edge);
     }
-    for (const key of [...keys].sort()) {
-      const [table, edgeId] = key.split('\u0000') as [GroupEdgeTable, string];
-      (graph[table] as AnyEdge[]).push(this.edges.get(table)!.get(edgeId)!);
-    }
-    graph.entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const edge of edges) (graph[tableOf(edge)] as AnyEdge[]).push(edge);
+    // Sorted, so a derivation never depends on the order edges were written in.
+    graph.entities.sort(byId);
+    for (const table of GROUP_EDGE_TABLES) (graph[table] as AnyEdge[]).sort(byId);
     return graph;
   }
 
@@ -156,15 +161,22 @@ export class GraphStore {
     return [...this.edges.get(table)!.values()] as EdgeOf<T>[];
   }
 
-  private incidentOf(id: string): Set<string> {
-    let set = this.incident.get(id);
-    if (!set) this.incident.set(id, (set = new Set()));
-    return set;
+  private incidentOf(id: string): AnyEdge[] {
+    let list = this.incident.get(id);
+    if (!list) this.incident.set(id, (list = []));
+    return list;
   }
 }
 
-function edgeKey(table: GroupEdgeTable, id: string): string {
-  return `${table}\u0000${id}`;
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Which table a record belongs to, from its shape (each kind has a field of its own). */
+function tableOf(edge: AnyEdge): GroupEdgeTable {
+  if ('votingPct' in edge) return 'shareholdings';
+  if ('role' in edge) return 'roles';
+  if ('relation' in edge) return 'familyTies';
+  if ('approvedBy' in edge) return 'designations';
+  return 'links';
 }
 
 function endpoints(table: GroupEdgeTable, edge: AnyEdge): string[] {
