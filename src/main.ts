@@ -6,6 +6,7 @@ import { migrate, openOrm } from './persistence/orm';
 import { startServer } from './server';
 import { startAppServices } from './services/app-services';
 import { seedDemoIfEmpty } from './services/demo-seed.service';
+import { deriveInWorker, workerAvailable } from './services/derivation/full-derivation';
 
 /** Start-up: config → database (DATABASE_URL or embedded) → migrations → demo data → HTTP. */
 async function main(): Promise<void> {
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
   await migrate(orm);
   if (config.seedDemo) await seedDemoIfEmpty(orm, log);
 
-  const app = await startAppServices(orm, log);
+  const fullDerivation =
+    config.derivationWorker && workerAvailable() ? deriveInWorker(database.url) : undefined;
+  const app = await startAppServices(orm, log, { fullDerivation });
   const server = await startServer(app, config.port, log);
   log.info({ url: server.url, embeddedDatabase: database.embedded }, 'GraphQL server ready');
 

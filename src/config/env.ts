@@ -16,6 +16,8 @@ export interface AppConfig {
   logLevel: string;
   /** SQL statement logging (debug aid). */
   logSql: boolean;
+  /** Re-derive the whole bank in a worker thread, so requests keep being answered. */
+  derivationWorker: boolean;
 }
 
 export function loadConfig(
@@ -30,6 +32,7 @@ export function loadConfig(
     seedDemo: env.SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL?.trim() || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     logSql: env.LOG_SQL === 'true',
+    derivationWorker: env.DERIVATION_WORKER !== 'false',
   };
   return { ...defaults, ...overrides };
 }

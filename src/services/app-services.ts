@@ -5,6 +5,7 @@ import type { Orm } from '../persistence/orm';
 import { GroupEngine } from './group-engine';
 import { WriteLock } from './write-lock';
 import { listenForGraphChanges } from './graph-reload';
+import type { FullDerivation } from './derivation/full-derivation';
 import { PolicyStore } from './policy/policy-store';
 
 /**
@@ -30,6 +31,8 @@ export interface AppServices {
 export interface AppOptions {
   /** Fixes "today" (tests, reproductions); default: the UTC calendar date. */
   today?: () => string;
+  /** How the whole bank is re-derived (default: on this thread; the server uses a worker). */
+  fullDerivation?: FullDerivation;
 }
 
 export async function startAppServices(
@@ -45,6 +48,7 @@ export async function startAppServices(
     (date) => policies.policyOn(date).control,
     clock,
     log,
+    options.fullDerivation,
   );
   const writes = new WriteLock();
   // Edges start and end on dates: when the calendar moves on, today's groups are re-derived

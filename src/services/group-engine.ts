@@ -1,23 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { deriveGroups } from '../domain/control/derive-groups';
-import { headsPrimaryFirst, membershipChanges, sameGroup } from './group-diff';
+import { membershipChanges, sameGroup } from './group-diff';
+import { deriveInThread, shapesOf, type FullDerivation } from './derivation/full-derivation';
 import type { Derivation } from '../domain/control/types';
-import { assignGroupIds, type GroupEvent, type IdentifiedGroup } from '../domain/groups';
+import {
+  assignGroupIds,
+  type GroupEvent,
+  type GroupShape,
+  type IdentifiedGroup,
+} from '../domain/groups';
 import type { ControlPolicy } from '../domain/policy/control-policy';
 import { GroupRepository, type StoredGroup } from '../persistence/repositories/group.repository';
 import { loadControlGraph } from '../persistence/repositories/snapshot.repository';
 import { GraphStore } from './graph-store';
 
-/**
- * Keeps the bank's current group customers in step with the graph.
- *
- * Start: load the whole dated graph into a GraphStore, derive every group for today, give the
- * groups their lasting ids against those persisted last time, write what changed.
- * Write: the caller changes the store, then `rederive` re-derives only the weakly-connected
- * component around the touched entities, inside the caller's transaction.
- * Past dates: `deriveAround` derives the component of an entity on any date, on demand.
- */
 /** Groups re-derived inside a transaction, not yet visible to readers. */
 export interface GroupChange {
   events: GroupEvent[];
@@ -26,6 +23,17 @@ export interface GroupChange {
   commit(): void;
 }
 
+/**
+ * Keeps the bank's current group customers in step with the graph.
+ *
+ * Start: load the whole dated graph into a GraphStore, derive every group for today, give the
+ * groups their lasting ids against those persisted last time, write what changed.
+ * Write: the caller changes the store, then `rederive` re-derives only the weakly-connected
+ * component around the touched entities, inside the caller's transaction.
+ * Whole bank again (new day, policy change, bulk import): `rederiveAll`, through the
+ * FullDerivation given (a worker thread in the server, so requests keep being answered).
+ * Past dates: `deriveAround` derives the component of an entity on any date, on demand.
+ */
 export class GroupEngine {
   private groupIdOf = new Map<string, string>();
   private groups = new Map<string, IdentifiedGroup>();
@@ -37,6 +45,7 @@ export class GroupEngine {
     private readonly policyOn: (date: string) => ControlPolicy,
     private readonly today: () => string,
     private readonly log: Logger,
+    private readonly deriveAll: FullDerivation = deriveInThread,
   ) {}
 
   static async start(
@@ -44,10 +53,11 @@ export class GroupEngine {
     policyOn: (date: string) => ControlPolicy,
     today: () => string,
     log: Logger,
+    deriveAll: FullDerivation = deriveInThread,
   ): Promise<GroupEngine> {
     const started = Date.now();
     const store = GraphStore.from(await loadControlGraph(em));
-    const engine = new GroupEngine(store, policyOn, today, log);
+    const engine = new GroupEngine(store, policyOn, today, log, deriveAll);
     const change = await em.transactional((tx) => engine.rederiveAll(tx, 'start-up'));
     change.commit();
     log.info({ entities: store.entityCount, ms: Date.now() - started }, 'groups derived');
@@ -114,8 +124,8 @@ export class GroupEngine {
     // After start-up the engine's own state is the persisted state; before it, read it back.
     const prior = this.derivedOn ? [...this.groups.values()] : await repo.loadAll();
     const date = this.today();
-    const derivation = deriveGroups(this.store.all(), date, this.policyOn(date));
-    return this.apply(repo, prior, derivation, date, cause);
+    const next = await this.deriveAll(date, this.policyOn(date), this.graph);
+    return this.apply(repo, prior, next, date, cause);
   }
 
   /**
@@ -140,20 +150,16 @@ export class GroupEngine {
       date,
       this.policyOn(date),
     );
-    return this.apply(new GroupRepository(em), prior, derivation, date, cause);
+    return this.apply(new GroupRepository(em), prior, shapesOf(derivation), date, cause);
   }
 
   private async apply(
     repo: GroupRepository,
     prior: IdentifiedGroup[],
-    derivation: Derivation,
+    next: GroupShape[],
     date: string,
     cause: string,
   ): Promise<GroupChange> {
-    const next = derivation.groups.map((g, i) => ({
-      memberIds: g.memberIds,
-      headIds: headsPrimaryFirst(derivation, i),
-    }));
     const priorIds = new Set(prior.map((g) => g.id));
     // Ids held by groups outside this re-derivation: a view, never a copy of the bank's ids.
     const takenIds = { has: (id: string) => this.groups.has(id) && !priorIds.has(id) };

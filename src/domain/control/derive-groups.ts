@@ -14,11 +14,10 @@ import {
   DEFAULT_CONTROL_POLICY,
 } from '../policy/control-policy';
 import { AncestorTally } from './ancestor-tally';
-import { compactGraph } from './compact-graph';
-import { groupStructure } from './group-structure';
-import { guaranteeCircles } from './guarantee-circles';
+import { CompactGraph, compactGraph } from './compact-graph';
+import { lazyDerivation } from './derivation-core';
+import { GroupStructure, groupStructure } from './group-structure';
 import { Kinship } from './kinship';
-import { materializeFacts } from './materialize-facts';
 import { scalePct } from './percent-scale';
 import { Pools } from './pools';
 import { appendAll, RawFact, RuleContext } from './raw-fact';
@@ -72,23 +71,31 @@ export function deriveGroups(
   if (ctx.enabled('R11')) applySevers(ctx, facts);
 
   const structure = groupStructure(g.n, facts);
-  const groups: DerivedGroup[] = Array.from({ length: structure.groupCount }, () => ({
-    memberIds: [],
-    headIds: [],
-  }));
-  const groupIndexOf = new Map<string, number>();
+  return lazyDerivation(asOf, derivedGroups(g, structure), {
+    g,
+    thresholdText: policy.majorityThresholdPct,
+    raw: facts,
+    groupOf: structure.groupOf,
+    control: structure.control,
+  });
+}
+
+/** Members and heads per group, in id order (entity indices ascend with ids). */
+function derivedGroups(g: CompactGraph, structure: GroupStructure): DerivedGroup[] {
+  const { groupOf, isHead, groupCount } = structure;
+  const size = new Int32Array(groupCount);
+  for (let x = 0; x < g.n; x++) size[groupOf[x]]++;
+  const groups = new Array<DerivedGroup>(groupCount);
   for (let x = 0; x < g.n; x++) {
-    const group = groups[structure.groupOf[x]];
+    const label = groupOf[x];
     const id = g.index.idOf(x);
-    group.memberIds.push(id);
-    if (structure.isHead[x] === 1) group.headIds.push(id);
-    groupIndexOf.set(id, structure.groupOf[x]);
+    // Most groups are single entities: their own head.
+    if (size[label] === 1) groups[label] = { memberIds: [id], headIds: [id] };
+    else {
+      const group = (groups[label] ??= { memberIds: [], headIds: [] });
+      group.memberIds.push(id);
+      if (isHead[x] === 1) group.headIds.push(id);
+    }
   }
-  return {
-    asOf,
-    facts: materializeFacts(g, policy.majorityThresholdPct, facts),
-    groups,
-    groupIndexOf,
-    guaranteeCircles: guaranteeCircles(g),
-  };
+  return groups;
 }

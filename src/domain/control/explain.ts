@@ -1,26 +1,27 @@
 /**
  * Why an entity is in its group: the chain of facts from a head to it (DESIGN §3,
  * "Explanation is not optional"). The chain starts at the primary head — the head that
- * reaches most members by directed control, ties to the smallest id — and is the shortest
+ * controls the largest part of the group (see heads-by-reach) — and is the shortest
  * path following directed facts forward and undirected facts either way. A member no
  * head reaches that way (a co-controller in a pool, another head tied in only through a
  * jointly controlled company) gets the shortest path ignoring direction; every step still
  * states its fact in the fact's own direction.
  */
 import { NotFoundError } from '../errors';
-import { buildCsr } from '../graph/csr';
+import { groupIndexOfEntity } from './derivation-core';
 import { groupGraph, GroupGraph } from './group-graph';
+import { headsByReach } from './heads-by-reach';
 import { ControlStep, Derivation } from './types';
+
+export { headsByReach } from './heads-by-reach';
 
 type Mode = 'outbound' | 'any';
 
-const primaryCache = new WeakMap<Derivation, Map<number, string[]>>();
-
 export function explainMembership(derivation: Derivation, entityId: string): ControlStep[] {
-  const groupIndex = derivation.groupIndexOf.get(entityId);
+  const groupIndex = groupIndexOfEntity(derivation, entityId);
   if (groupIndex === undefined) throw NotFoundError.entity('entity', entityId);
   const graph = groupGraph(derivation, groupIndex);
-  const heads = headsByReach(derivation, groupIndex, graph);
+  const heads = headsByReach(derivation, groupIndex);
   if (entityId === heads[0]) return [];
   // Three searches at most: from the primary head; from all other heads at once (the
   // nearest wins, ties to the earlier head); then ignoring direction from the primary head.
@@ -42,65 +43,6 @@ export function explainMembership(derivation: Derivation, entityId: string): Con
       description: f.description,
     };
   });
-}
-
-/** The group's heads, the primary head first: most members reached, then smallest id. */
-export function headsByReach(
-  derivation: Derivation,
-  groupIndex: number,
-  graph: GroupGraph = groupGraph(derivation, groupIndex),
-): string[] {
-  let byGroup = primaryCache.get(derivation);
-  if (byGroup === undefined) {
-    byGroup = new Map();
-    primaryCache.set(derivation, byGroup);
-  }
-  let ordered = byGroup.get(groupIndex);
-  if (ordered === undefined) {
-    const reach = reachCounts(graph, derivation.groups[groupIndex].headIds);
-    ordered = [...reach.keys()].sort(
-      (a, b) => (reach.get(b) as number) - (reach.get(a) as number) || (a < b ? -1 : 1),
-    );
-    byGroup.set(groupIndex, ordered);
-  }
-  return ordered;
-}
-
-/**
- * How many members each head reaches by directed facts. One breadth-first search per
- * head on integer adjacency with an epoch-stamped visited array: a group can have
- * thousands of heads (companies tied only by R10), and per-search maps would dominate.
- */
-function reachCounts(graph: GroupGraph, heads: readonly string[]): Map<string, number> {
-  const local = new Map<string, number>();
-  graph.forEachNode((node) => local.set(node, local.size));
-  const from: number[] = [];
-  const to: number[] = [];
-  graph.forEachDirectedEdge((_e, _a, source, target) => {
-    from.push(local.get(source) as number);
-    to.push(local.get(target) as number);
-  });
-  const csr = buildCsr(local.size, from, to);
-  const seen = new Int32Array(local.size).fill(-1);
-  const queue = new Int32Array(local.size);
-  const counts = new Map<string, number>();
-  heads.forEach((head, epoch) => {
-    let tail = 0;
-    queue[tail++] = local.get(head) as number;
-    seen[queue[0]] = epoch;
-    for (let i = 0; i < tail; i++) {
-      const u = queue[i];
-      for (let k = csr.offsets[u]; k < csr.offsets[u + 1]; k++) {
-        const v = csr.targets[k];
-        if (seen[v] !== epoch) {
-          seen[v] = epoch;
-          queue[tail++] = v;
-        }
-      }
-    }
-    counts.set(head, tail);
-  });
-  return counts;
 }
 
 interface Hop {

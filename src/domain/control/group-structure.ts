@@ -4,7 +4,7 @@
  * source strongly-connected components of the directed joining facts: members no one
  * outside their own control cycle controls (Tarjan, iterative).
  */
-import { buildCsr } from '../graph/csr';
+import { buildCsr, Csr } from '../graph/csr';
 import { sourceComponents, stronglyConnectedComponents } from '../graph/scc';
 import { UnionFind } from '../graph/union-find';
 import { RawFact } from './raw-fact';
@@ -14,6 +14,8 @@ export interface GroupStructure {
   groupOf: Int32Array;
   groupCount: number;
   isHead: Uint8Array;
+  /** The directed joining facts as adjacency (controller -> controlled). */
+  control: Csr;
 }
 
 export function groupStructure(n: number, facts: readonly RawFact[]): GroupStructure {
@@ -34,5 +36,5 @@ export function groupStructure(n: number, facts: readonly RawFact[]): GroupStruc
   const source = sourceComponents(control, scc);
   const isHead = new Uint8Array(n);
   for (let x = 0; x < n; x++) isHead[x] = source[scc.componentOf[x]];
-  return { groupOf: labelOf, groupCount: count, isHead };
+  return { groupOf: labelOf, groupCount: count, isHead, control };
 }

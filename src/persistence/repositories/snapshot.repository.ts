@@ -33,10 +33,15 @@ const GRAPH_QUERIES = {
 
 export async function loadControlGraph(em: EntityManager): Promise<ControlGraph> {
   const conn = em.getConnection();
+  return loadControlGraphWith((sql) => conn.execute(sql));
+}
+
+/** The same load through any query function (e.g. a plain `pg` client in a worker thread). */
+export async function loadControlGraphWith(
+  query: (sql: string) => Promise<unknown[]>,
+): Promise<ControlGraph> {
   const entries = await Promise.all(
-    Object.entries(GRAPH_QUERIES).map(
-      async ([key, sql]) => [key, await conn.execute(sql)] as const,
-    ),
+    Object.entries(GRAPH_QUERIES).map(async ([key, sql]) => [key, await query(sql)] as const),
   );
   return Object.fromEntries(entries) as unknown as ControlGraph;
 }

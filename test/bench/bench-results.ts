@@ -1,0 +1,86 @@
+/**
+ * Everything one bench run measured, as written to bench-results.json (after every step, so
+ * a run stopped part-way still leaves what it had).
+ */
+import { writeFileSync } from 'node:fs';
+import type { BenchArgs } from './bench-args';
+import type { CteFigures } from './cte-step';
+import type { DerivationFigures } from './derivation-step';
+import type { ImportFigures } from './import-step';
+import type { LoadResult } from './load-protocol';
+import type { LoadFigures } from './load-step';
+import type { LatencySummary, MemorySnapshot } from './timing';
+
+export interface ServerFigures {
+  /** First start after the import: derives and persists every group. */
+  firstStartMs: number;
+  /** A restart with the groups already persisted: cold start to serving. */
+  coldStartMs: number;
+  phases: Record<string, number>;
+  memoryReady: MemorySnapshot;
+  memoryAfterLoad?: MemorySnapshot;
+  memoryAfterWrites?: MemorySnapshot;
+}
+
+export interface WriteFigures {
+  planned: {
+    inserts: number;
+    removals: number;
+    insertsInLargest: number;
+    removalsInLargest: number;
+  };
+  timedOut: boolean;
+  failures: { inserts: number; removals: number; examples: string[] };
+  insert: LatencySummary;
+  insertInLargest: LatencySummary;
+  insertOutside: LatencySummary;
+  removal: LatencySummary;
+  removalInLargest: LatencySummary;
+  removalOutside: LatencySummary;
+  /** Entities re-derived per write (the any-date component), largest and median. */
+  scopeMax: number;
+  scopeMedian: number;
+  /** Size of the largest group a write touched. */
+  groupSizeMax: number;
+}
+
+export interface SqlFigures {
+  samples: { entityId: string; groupSize: number; statements: number }[];
+  min: number;
+  max: number;
+  constant: boolean;
+}
+
+export interface CteReference {
+  /** Same database as the run, or a side bank of `entities` generated for it. */
+  sameDatabase: boolean;
+  cte: CteFigures;
+  deriveBestMs: number;
+  /** Union-find over the same edges as the CTE, on that bank. */
+  unionFindComponents: number;
+  ratio: number | null;
+  importMs?: number;
+}
+
+export interface BenchResults {
+  command: string;
+  args: BenchArgs;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string };
+  database: { embedded: boolean; name: string; reused: boolean };
+  startedAt: string;
+  finishedAt?: string;
+  import?: ImportFigures;
+  derivation?: DerivationFigures;
+  server?: ServerFigures;
+  sql?: SqlFigures;
+  load?: LoadFigures[];
+  largestGroupLoad?: LoadResult;
+  writes?: WriteFigures;
+  cte?: CteReference;
+  /** Steps that failed or were stopped, with the reason: a finding, not a crash. */
+  stopped: { step: string; reason: string }[];
+}
+
+export function saveResults(path: string, results: BenchResults): void {
+  writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
+}

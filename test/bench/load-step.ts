@@ -1,0 +1,118 @@
+/**
+ * GraphQL figures against the running server: the statements each group-exposure request
+ * sends to PostgreSQL, then throughput and latency of that request and of the trivial
+ * `{ __typename }` (the server's own ceiling: HTTP + Apollo, no resolvers) at each
+ * connection count, each measured by a load generator in its own process.
+ */
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { LoadReply, LoadRequest, LoadResult } from './load-protocol';
+import type { ServerHandle } from './server-handle';
+import { deadline } from './timing';
+
+export const TRIVIAL_QUERY = '{ __typename }';
+export const GROUP_EXPOSURE_QUERY = `query GroupExposure($id: ID!) {
+  groupOf(entityId: $id) {
+    id
+    heads { id name }
+    members(first: 10) { edges { node { id name } } }
+    exposure { netExposure checks { rule status value limit } }
+  }
+}`;
+
+export function groupExposureBody(entityId: string): string {
+  return JSON.stringify({ query: GROUP_EXPOSURE_QUERY, variables: { id: entityId } });
+}
+
+export const TRIVIAL_BODY = JSON.stringify({ query: TRIVIAL_QUERY });
+
+export interface StatementCount {
+  entityId: string;
+  groupSize: number;
+  statements: number;
+}
+
+/**
+ * One request at a time, the driver's statement counter read around each; also proves the
+ * query answers without GraphQL errors before any load is put on it.
+ */
+export async function statementsPerRequest(
+  server: ServerHandle,
+  samples: { entityId: string; groupSize: number }[],
+  limitS: number,
+): Promise<StatementCount[]> {
+  const until = deadline(limitS);
+  const counts: StatementCount[] = [];
+  for (const s of samples) {
+    if (until.expired()) break;
+    const before = (await server.request({ type: 'statements' }, 'statements', 30)).count;
+    await postGraphql(server.url, groupExposureBody(s.entityId));
+    const after = (await server.request({ type: 'statements' }, 'statements', 30)).count;
+    counts.push({ ...s, statements: after - before });
+  }
+  return counts;
+}
+
+export async function postGraphql(url: string, body: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-actor': 'bench' },
+    body,
+    signal: AbortSignal.timeout(60_000),
+  });
+  const json = (await response.json()) as { errors?: { message: string }[]; data?: unknown };
+  if (!response.ok || json.errors?.length) {
+    throw new Error(`GraphQL ${response.status}: ${JSON.stringify(json.errors ?? json)}`);
+  }
+  return json.data;
+}
+
+/** Runs autocannon in a child process; resolves with its figures. */
+export function runLoad(request: LoadRequest): Promise<LoadResult> {
+  const child = fork(join(__dirname, 'load-child.js'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const limitMs = (request.warmupS + request.durationS + 60) * 1000;
+  return new Promise<LoadResult>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`load generator did not finish within ${limitMs / 1000} s`));
+    }, limitMs);
+    child.once('message', (reply: LoadReply) => {
+      clearTimeout(timer);
+      if (reply.type === 'result') resolve(reply);
+      else reject(new Error(`load generator: ${reply.message}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`load generator exited with code ${code}`));
+    });
+    child.send(request);
+  });
+}
+
+export interface LoadFigures {
+  connections: number;
+  trivial: LoadResult;
+  groupExposure: LoadResult;
+  /** groupExposure rps ÷ trivial rps. */
+  ratio: number;
+}
+
+export async function loadRuns(
+  url: string,
+  groupBodies: string[],
+  connections: readonly number[],
+  durationS: number,
+): Promise<LoadFigures[]> {
+  const figures: LoadFigures[] = [];
+  const warmupS = Math.min(3, durationS);
+  for (const c of connections) {
+    const base = { url, connections: c, warmupS, durationS };
+    const trivial = await runLoad({ ...base, bodies: [TRIVIAL_BODY] });
+    const groupExposure = await runLoad({ ...base, bodies: groupBodies });
+    const ratio = Math.round((groupExposure.rps / trivial.rps) * 1000) / 1000;
+    figures.push({ connections: c, trivial, groupExposure, ratio });
+  }
+  return figures;
+}

@@ -1,0 +1,189 @@
+/**
+ * The printed table: one row per figure with its target and verdict. The targets are the
+ * issue's, stated for 1 M entities / 3 M edges on 2 cores; a smaller run is checked against
+ * them too (it should pass with room to spare), and its "largest group" is smaller than the
+ * targets' 10 000 members: the table names its size.
+ */
+import type { BenchResults } from './bench-results';
+import type { LatencySummary } from './timing';
+
+export interface Row {
+  figure: string;
+  value: string;
+  target: string;
+  /** null: information, no target. */
+  pass: boolean | null;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const lat = (l: LatencySummary) =>
+  l.count ? `p50 ${ms(l.p50)} / p99 ${ms(l.p99)} (n=${l.count})` : 'n=0';
+
+export function reportRows(r: BenchResults): Row[] {
+  const rows: Row[] = [];
+  const add = (figure: string, value: string, target = '', pass: boolean | null = null) =>
+    rows.push({ figure, value, target, pass });
+  const i = r.import;
+  if (i) {
+    add('bank', `${i.entities} entities, ${i.edges} edges`);
+    add('import (read CSV + validate + write)', s(i.importMs));
+    add('  generate / write CSV (set-up)', `${s(i.generateMs)} / ${s(i.writeCsvMs)}`);
+  }
+  const d = r.derivation;
+  if (d) {
+    add('load graph from PostgreSQL', s(d.loadGraphMs));
+    add(
+      'full derivation (best of runs)',
+      `${ms(d.deriveBestMs)} [${d.deriveRunsMs.join(', ')}]`,
+      '≤ 3 000 ms',
+      d.deriveBestMs <= 3000,
+    );
+    add(
+      '  groups / multi-member / largest',
+      `${d.groups} / ${d.multiMemberGroups} / ${d.largestGroup}`,
+    );
+    for (const u of d.unionFind) {
+      add(
+        `union-find floor (${u.edgeSet})`,
+        `${ms(u.unionFindMs)} + intern ${ms(u.internMs)}, ${u.edges} edges, ${u.components} comps`,
+      );
+    }
+    const floor = d.unionFind[0];
+    add(
+      '  derivation ÷ floor (uf+intern, all edges)',
+      `${(d.deriveBestMs / (floor.unionFindMs + floor.internMs)).toFixed(1)}×`,
+    );
+    add('largest any-date component (write scope)', String(d.anyDateComponents.largest));
+  }
+  const v = r.server;
+  if (v) {
+    add('first start after import (persists groups)', s(v.firstStartMs));
+    add('cold start to serving (restart)', s(v.coldStartMs), '≤ 20 s', v.coldStartMs <= 20_000);
+    add('  of which load + derive in server', s(v.phases.loadAndDeriveMs ?? NaN));
+    const peak = Math.max(
+      v.memoryReady.maxRssMb,
+      v.memoryAfterLoad?.maxRssMb ?? 0,
+      v.memoryAfterWrites?.maxRssMb ?? 0,
+    );
+    add(
+      'server RSS when ready',
+      `${v.memoryReady.rssMb} MB (heap ${v.memoryReady.heapUsedMb} MB)`,
+      '≤ 1 024 MB',
+      v.memoryReady.rssMb <= 1024,
+    );
+    add('server peak RSS (whole run)', `${peak} MB`, '≤ 1 024 MB', peak <= 1024);
+  }
+  const q = r.sql;
+  if (q) {
+    add(
+      'SQL statements per group-exposure request',
+      q.min === q.max ? String(q.min) : `${q.min}–${q.max}`,
+      'constant',
+      q.constant,
+    );
+  }
+  for (const l of r.load ?? []) {
+    const g = l.groupExposure;
+    const strict = l.connections === 50;
+    add(
+      `trivial { __typename } @${l.connections}`,
+      `${l.trivial.rps} req/s, p99 ${ms(l.trivial.latencyP99)}`,
+    );
+    add(
+      `group exposure @${l.connections} req/s`,
+      `${g.rps} req/s (${g.non2xx + g.errors} errors)`,
+      strict ? '≥ 3 000' : '',
+      strict ? g.rps >= 3000 && g.non2xx + g.errors === 0 : null,
+    );
+    add(
+      `group exposure @${l.connections} latency`,
+      `p50 ${ms(g.latencyP50)} / p99 ${ms(g.latencyP99)}`,
+      strict ? 'p99 ≤ 40 ms' : '',
+      strict ? g.latencyP99 <= 40 : null,
+    );
+    add(
+      `group exposure ÷ trivial @${l.connections}`,
+      `${(l.ratio * 100).toFixed(1)} %`,
+      strict ? '≥ 60 %' : '',
+      strict ? l.ratio >= 0.6 : null,
+    );
+  }
+  if (r.largestGroupLoad) {
+    const g = r.largestGroupLoad;
+    add(
+      `group exposure, largest group only @${g.connections}`,
+      `${g.rps} req/s, p50 ${ms(g.latencyP50)} / p99 ${ms(g.latencyP99)}`,
+    );
+  }
+  const w = r.writes;
+  if (w) {
+    const size = d ? ` (largest group ${d.largestGroup})` : '';
+    add('edge insert, all', lat(w.insert), 'p99 ≤ 20 ms', w.insert.p99 <= 20);
+    add(
+      `edge insert, inside largest group${size}`,
+      lat(w.insertInLargest),
+      'p99 ≤ 50 ms',
+      w.insertInLargest.count ? w.insertInLargest.p99 <= 50 : null,
+    );
+    add('edge removal, all', lat(w.removal));
+    add(
+      `edge removal, inside largest group${size}`,
+      lat(w.removalInLargest),
+      'p99 ≤ 150 ms',
+      w.removalInLargest.count ? w.removalInLargest.p99 <= 150 : null,
+    );
+    add('  re-derived per write: max / median entities', `${w.scopeMax} / ${w.scopeMedian}`);
+    if (w.timedOut || w.failures.inserts + w.failures.removals > 0) {
+      add(
+        '  writes stopped / failed',
+        `${w.timedOut ? 'time limit hit; ' : ''}${w.failures.inserts} inserts, ${w.failures.removals} removals failed`,
+        'none',
+        false,
+      );
+    }
+  }
+  const c = r.cte;
+  if (c) {
+    const where = c.sameDatabase ? 'this bank' : 'side bank';
+    const value = c.cte.timedOut
+      ? `> ${r.args.cteTimeoutS} s (timed out)`
+      : `${s(c.cte.ms!)}, ${c.cte.closureRows} closure rows`;
+    add(`recursive CTE at ${c.cte.entities} (${where})`, value);
+    if (c.cte.components !== null) {
+      add(
+        '  CTE components = union-find components',
+        `${c.cte.components} vs ${c.unionFindComponents}`,
+        'equal',
+        c.cte.components === c.unionFindComponents,
+      );
+    }
+    const ratio =
+      c.ratio === null
+        ? `≥ ${((r.args.cteTimeoutS * 1000) / c.deriveBestMs).toFixed(0)}×`
+        : `${c.ratio.toFixed(0)}×`;
+    add(
+      `  CTE ÷ our derivation (${ms(c.deriveBestMs)})`,
+      ratio,
+      '≥ 100×',
+      c.ratio === null ? c.cte.timedOut : c.ratio >= 100,
+    );
+  }
+  for (const x of r.stopped) add(`STOPPED: ${x.step}`, x.reason.slice(0, 120), '', false);
+  return rows;
+}
+
+export function formatTable(rows: readonly Row[]): string {
+  const verdict = (p: boolean | null) => (p === null ? '' : p ? 'pass' : 'FAIL');
+  const cells = rows.map((r) => [r.figure, r.value, r.target, verdict(r.pass)]);
+  const header = ['figure', 'value', 'target (1 M)', ''];
+  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join(' | ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('-+-'), ...cells.map(line)].join(
+    '\n',
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The GraphQL server under test, in a process of its own (forked by server-handle.ts) so its
+ * memory is its own and the load generator does not share its event loop. Starts exactly as
+ * src/main.ts does — ORM, migrations, app services (load the graph, derive every group),
+ * HTTP — with "today" fixed to the synthetic bank's date, then answers the bench over IPC.
+ *
+ * SQL statements are counted at the driver (pg.Client#query), which sees every statement
+ * whichever layer sent it (MikroORM, its knex, raw) and costs one increment, so counting
+ * stays on during the load runs without slowing them.
+ */
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import pino from 'pino';
+import { migrate, openOrm } from '../../src/persistence/orm';
+import { startServer } from '../../src/server';
+import { startAppServices } from '../../src/services/app-services';
+import { memorySnapshot, round } from './timing';
+import { runWrites } from './write-latency';
+import type { ChildReply, ChildRequest } from './server-protocol';
+
+let statements = 0;
+const originalQuery = Client.prototype.query;
+Client.prototype.query = function countedQuery(this: Client, ...args: unknown[]) {
+  statements++;
+  return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof Client.prototype.query;
+
+async function main(): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL;
+  const today = process.env.BENCH_TODAY;
+  if (!url || !today || !process.send)
+    throw new Error('server-child: run me through server-handle');
+  const send = (reply: ChildReply) => process.send!(reply);
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const phase: Record<string, number> = { modulesLoaded: round(performance.now()) };
+  let t = performance.now();
+  const orm = await openOrm(url);
+  await migrate(orm);
+  phase.ormAndMigrateMs = round(performance.now() - t);
+  t = performance.now();
+  const app = await startAppServices(orm, log, { today: () => today });
+  phase.loadAndDeriveMs = round(performance.now() - t);
+  t = performance.now();
+  const server = await startServer(app, 0, log);
+  phase.httpMs = round(performance.now() - t);
+  phase.sinceProcessStartMs = round(performance.now());
+
+  const stop = async () => {
+    await server.stop();
+    await orm.close(true);
+  };
+  process.on('message', (request: ChildRequest) => {
+    void handle(request).then(send, (err: unknown) =>
+      send({
+        type: 'error',
+        message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      }),
+    );
+  });
+
+  async function handle(request: ChildRequest): Promise<ChildReply> {
+    switch (request.type) {
+      case 'memory':
+        return { type: 'memory', memory: memorySnapshot() };
+      case 'statements':
+        return { type: 'statements', count: statements };
+      case 'gc':
+        global.gc?.();
+        return { type: 'memory', memory: memorySnapshot() };
+      case 'writes':
+        return { type: 'writes', run: await runWrites(app, request.plan, request.limitS) };
+      case 'stop':
+        await stop();
+        setImmediate(() => process.exit(0));
+        return { type: 'stopped' };
+    }
+  }
+
+  // The server listens on every interface; the bench talks to it on loopback only.
+  const loopback = new URL(server.url);
+  loopback.hostname = '127.0.0.1';
+  send({
+    type: 'ready',
+    url: loopback.toString(),
+    phases: phase,
+    memory: memorySnapshot(),
+  });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`server-child: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
