@@ -7,7 +7,6 @@ import type { BenchArgs } from './bench-args';
 import type { CteFigures } from './cte-step';
 import type { DerivationFigures } from './derivation-step';
 import type { ImportFigures } from './import-step';
-import type { LoadResult } from './load-protocol';
 import type { LoadFigures } from './load-step';
 import type { LatencySummary, MemorySnapshot } from './timing';
 
@@ -45,7 +44,7 @@ export interface WriteFigures {
 }
 
 export interface SqlFigures {
-  samples: { entityId: string; groupSize: number; statements: number }[];
+  samples: { entityId: string; groupSize: number; statements: number; ms: number }[];
   min: number;
   max: number;
   constant: boolean;
@@ -65,7 +64,16 @@ export interface CteReference {
 export interface BenchResults {
   command: string;
   args: BenchArgs;
-  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; postgres: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    node: string;
+    postgres: string;
+    /** 1/5/15-minute load averages at the start and the end: other work on the machine skews figures. */
+    loadAvgStart: number[];
+    loadAvgEnd?: number[];
+  };
   database: { embedded: boolean; name: string; reused: boolean };
   startedAt: string;
   finishedAt?: string;
@@ -74,7 +82,10 @@ export interface BenchResults {
   server?: ServerFigures;
   sql?: SqlFigures;
   load?: LoadFigures[];
-  largestGroupLoad?: LoadResult;
+  /** Group-exposure requests for members of the largest group, sent one at a time. */
+  largestGroupRequest?: { groupSize: number; latency: LatencySummary };
+  /** The same for the sampled borrowers outside the largest group. */
+  smallGroupRequest?: LatencySummary;
   writes?: WriteFigures;
   cte?: CteReference;
   /** Steps that failed or were stopped, with the reason: a finding, not a crash. */

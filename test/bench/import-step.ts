@@ -1,33 +1,32 @@
 /**
- * Step 1: a synthetic bank of N entities, written as an interchange folder and imported
- * through the real importer (`npm run import`'s path: read + validate + one transaction).
- * Import time is read + import, as an operator would see it; generation and writing are
- * reported apart because they are the benchmark's own set-up.
+ * Step 1: a synthetic bank of N entities, made and imported by the project's own commands,
+ * each in a process of its own exactly as an operator runs them — `npm run generate` (set-up,
+ * reported apart) then `npm run import` (read + validate + one transaction), the latter
+ * timed from spawn to exit. The importer's own log gives where its time goes.
  */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readDataset } from '../../src/import/dataset-reader';
-import { writeDataset } from '../../src/import/dataset-writer';
-import { formatProblem } from '../../src/import/import-problem';
-import { importDataset } from '../../src/import/postgres/import-dataset';
-import { migrate, openOrm } from '../../src/persistence/orm';
-import { DEFAULT_AS_OF, generateBank } from '../../seeds/synthetic/generate-bank';
-import { timed } from './timing';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_AS_OF } from '../../seeds/synthetic/generate-bank';
+import { round } from './timing';
 
 export interface ImportFigures {
   entities: number;
   edges: number;
-  rows: Record<string, number>;
   generateMs: number;
-  writeCsvMs: number;
-  readCsvMs: number;
-  importDbMs: number;
-  /** read + validate + write, what `npm run import` costs. */
+  /** `npm run import` from spawn to exit. */
   importMs: number;
+  /** From the importer's log: read files, stored state + validation, each table, commit. */
+  importPhasesMs: Record<string, number>;
+  importPeakRssMb: number;
 }
 
 export const BENCH_AS_OF = DEFAULT_AS_OF;
+
+const CLI = join(__dirname, '..', '..', 'src', 'cli');
 
 export async function generateAndImport(
   url: string,
@@ -36,42 +35,78 @@ export async function generateAndImport(
 ): Promise<ImportFigures> {
   const dir = await mkdtemp(join(tmpdir(), `bench-${entities}-`));
   try {
-    const generated = await timed(() => generateBank({ entities, seed, asOf: BENCH_AS_OF }));
-    const written = await timed(() => writeDataset(dir, generated.value));
-    const bank = generated.value;
-    const rows = Object.fromEntries(Object.entries(bank).map(([k, v]) => [k, v.length]));
-    const edges =
-      bank.shareholdings.length +
-      bank.roles.length +
-      bank.familyTies.length +
-      bank.links.length +
-      bank.guarantees.length;
-    generated.value = null as never; // let the generator's copy go before the importer reads
-
-    const read = await timed(() => readDataset(dir));
-    if (read.value.problems.length) {
-      throw new Error(read.value.problems.slice(0, 10).map(formatProblem).join('\n'));
-    }
-    const orm = await openOrm(url);
-    try {
-      await migrate(orm);
-      const imported = await timed(() =>
-        importDataset(orm, read.value.dataset, { actor: 'bench', lines: read.value.lines }),
-      );
-      return {
-        entities,
-        edges,
-        rows,
-        generateMs: generated.ms,
-        writeCsvMs: written.ms,
-        readCsvMs: read.ms,
-        importDbMs: imported.ms,
-        importMs: read.ms + imported.ms,
-      };
-    } finally {
-      await orm.close(true);
-    }
+    const args = ['--entities', String(entities), '--seed', String(seed), '--out', dir];
+    const generated = await runNode(join(CLI, 'generate.js'), args, {});
+    const edges = /edges (\d+)/.exec(generated.stdout)?.[1];
+    const imported = await runNode(join(CLI, 'import.js'), [dir, '--actor', 'bench'], {
+      DATABASE_URL: url,
+      LOG_LEVEL: 'info',
+    });
+    return {
+      entities,
+      edges: Number(edges ?? NaN),
+      generateMs: generated.ms,
+      importMs: imported.ms,
+      importPhasesMs: importPhases(imported.stderr),
+      importPeakRssMb: imported.peakRssMb,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+interface NodeRun {
+  ms: number;
+  stdout: string;
+  stderr: string;
+  peakRssMb: number;
+}
+
+function runNode(script: string, args: string[], env: Record<string, string>): Promise<NodeRun> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let peakRssMb = 0;
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // The kernel's high-water mark of the child's resident set, read while it lives.
+    const poll = setInterval(() => (peakRssMb = Math.max(peakRssMb, vmHwmMb(child.pid))), 250);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      const ms = round(performance.now() - start);
+      if (code === 0) resolve({ ms, stdout, stderr, peakRssMb });
+      else reject(new Error(`${script} exited ${code}: ${stderr.trim().slice(-600)}`));
+    });
+  });
+}
+
+function vmHwmMb(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+/** The importer logs pino JSON lines with `ms`: keep the phases, by message (and table). */
+function importPhases(log: string): Record<string, number> {
+  const phases: Record<string, number> = {};
+  for (const line of log.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      const entry = JSON.parse(line) as { msg?: string; ms?: number; table?: string };
+      if (typeof entry.ms !== 'number' || !entry.msg) continue;
+      phases[entry.table ? `${entry.msg} ${entry.table}` : entry.msg] = entry.ms;
+    } catch {
+      // not a log line
+    }
+  }
+  return phases;
 }

@@ -2,13 +2,15 @@
  * GraphQL figures against the running server: the statements each group-exposure request
  * sends to PostgreSQL, then throughput and latency of that request and of the trivial
  * `{ __typename }` (the server's own ceiling: HTTP + Apollo, no resolvers) at each
- * connection count, each measured by a load generator in its own process.
+ * connection count, each measured by a load generator in its own process, each run started
+ * on an idle server (requests a run left in flight are not billed to the next).
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { LoadReply, LoadRequest, LoadResult } from './load-protocol';
 import type { ServerHandle } from './server-handle';
-import { deadline } from './timing';
+import { performance } from 'node:perf_hooks';
+import { deadline, since } from './timing';
 
 export const TRIVIAL_QUERY = '{ __typename }';
 export const GROUP_EXPOSURE_QUERY = `query GroupExposure($id: ID!) {
@@ -30,11 +32,13 @@ export interface StatementCount {
   entityId: string;
   groupSize: number;
   statements: number;
+  /** The request's latency, alone on an idle server. */
+  ms: number;
 }
 
 /**
- * One request at a time, the driver's statement counter read around each; also proves the
- * query answers without GraphQL errors before any load is put on it.
+ * One request at a time on the idle server, the driver's statement counter read around each,
+ * and its latency; also proves the query answers without GraphQL errors before any load.
  */
 export async function statementsPerRequest(
   server: ServerHandle,
@@ -46,19 +50,21 @@ export async function statementsPerRequest(
   for (const s of samples) {
     if (until.expired()) break;
     const before = (await server.request({ type: 'statements' }, 'statements', 30)).count;
-    await postGraphql(server.url, groupExposureBody(s.entityId));
+    const start = performance.now();
+    await postGraphql(server.url, groupExposureBody(s.entityId), limitS);
+    const ms = since(start);
     const after = (await server.request({ type: 'statements' }, 'statements', 30)).count;
-    counts.push({ ...s, statements: after - before });
+    counts.push({ ...s, statements: after - before, ms });
   }
   return counts;
 }
 
-export async function postGraphql(url: string, body: string): Promise<unknown> {
+export async function postGraphql(url: string, body: string, timeoutS = 60): Promise<unknown> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-actor': 'bench' },
     body,
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(timeoutS * 1000),
   });
   const json = (await response.json()) as { errors?: { message: string }[]; data?: unknown };
   if (!response.ok || json.errors?.length) {
@@ -100,6 +106,7 @@ export interface LoadFigures {
 }
 
 export async function loadRuns(
+  settle: () => Promise<void>,
   url: string,
   groupBodies: string[],
   connections: readonly number[],
@@ -109,9 +116,11 @@ export async function loadRuns(
   const warmupS = Math.min(3, durationS);
   for (const c of connections) {
     const base = { url, connections: c, warmupS, durationS };
+    await settle();
     const trivial = await runLoad({ ...base, bodies: [TRIVIAL_BODY] });
+    await settle();
     const groupExposure = await runLoad({ ...base, bodies: groupBodies });
-    const ratio = Math.round((groupExposure.rps / trivial.rps) * 1000) / 1000;
+    const ratio = trivial.rps > 0 ? Math.round((groupExposure.rps / trivial.rps) * 1000) / 1000 : 0;
     figures.push({ connections: c, trivial, groupExposure, ratio });
   }
   return figures;

@@ -11,7 +11,7 @@
  * step. A step that fails or hits its time limit is recorded and the run moves on.
  */
 import 'reflect-metadata';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import pino from 'pino';
 import { Rng } from '../../seeds/synthetic/rng';
 import { parseBenchArgs, USAGE, type BenchArgs } from './bench-args';
@@ -21,6 +21,7 @@ import { cteReference } from './cte-step';
 import { derivationStep, largestGroupOf } from './derivation-step';
 import { BENCH_AS_OF, generateAndImport } from './import-step';
 import { formatTable, reportRows } from './report-table';
+import { round } from './timing';
 import type { ServerHandle } from './server-handle';
 import { measureRequests, measureWrites, startAndRestart, type LoadTargets } from './server-steps';
 import { planWrites, type WritePlan } from './write-plan';
@@ -34,7 +35,10 @@ async function main(args: BenchArgs): Promise<BenchResults> {
     args.reuseDb &&
     (await db.databaseExists(server.url, name)) &&
     (await db.storedEntityCount(url)) === args.entities;
-  const version = await db.adminQuery<{ v: string }>(server.url, 'show server_version');
+  const version = await db.adminQuery<{ v: string }>(
+    server.url,
+    `select current_setting('server_version') as v`,
+  );
   const results: BenchResults = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     args,
@@ -44,6 +48,7 @@ async function main(args: BenchArgs): Promise<BenchResults> {
       memoryGb: Math.round(totalmem() / 2 ** 30),
       node: process.version,
       postgres: version[0].v,
+      loadAvgStart: loadavg().map((x) => round(x)),
     },
     database: { embedded: server.embedded, name, reused },
     startedAt: new Date().toISOString(),
@@ -130,6 +135,7 @@ async function main(args: BenchArgs): Promise<BenchResults> {
     if (!args.keepDb) await db.dropDatabase(server.url, name);
     await server.stop();
     results.finishedAt = new Date().toISOString();
+    results.machine.loadAvgEnd = loadavg().map((x) => round(x));
     save();
   }
 }

@@ -16,7 +16,7 @@ import { migrate, openOrm } from '../../src/persistence/orm';
 import { startServer } from '../../src/server';
 import { startAppServices } from '../../src/services/app-services';
 import { memorySnapshot, round } from './timing';
-import { runWrites } from './write-latency';
+import { writeOne } from './write-latency';
 import type { ChildReply, ChildRequest } from './server-protocol';
 
 let statements = 0;
@@ -68,8 +68,8 @@ async function main(): Promise<void> {
       case 'gc':
         global.gc?.();
         return { type: 'memory', memory: memorySnapshot() };
-      case 'writes':
-        return { type: 'writes', run: await runWrites(app, request.plan, request.limitS) };
+      case 'write':
+        return { type: 'written', sample: await writeOne(app, request.op) };
       case 'stop':
         await stop();
         setImmediate(() => process.exit(0));

@@ -4,6 +4,7 @@
  * then ask it for memory, statement counts and write runs, one request at a time.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ChildReply, ChildRequest } from './server-protocol';
@@ -30,17 +31,21 @@ export interface ServerOptions {
   readyTimeoutS: number;
   /** Folder for `--cpu-prof` output, or null. */
   profileDir: string | null;
+  /** The server's stdout and stderr (its log) go here, appended. */
+  logPath: string;
 }
 
 export async function startServerProcess(options: ServerOptions): Promise<ServerHandle> {
   const execArgv = ['--expose-gc'];
   if (options.profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.profileDir}`);
+  const log = openSync(options.logPath, 'a');
   const started = performance.now();
   const child = fork(join(__dirname, 'server-child.js'), [], {
     execArgv,
     env: { ...process.env, BENCH_DATABASE_URL: options.databaseUrl, BENCH_TODAY: options.today },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', log, log, 'ipc'],
   });
+  closeSync(log);
   const replies: ChildReply[] = [];
   const waiting: ((r: ChildReply) => void)[] = [];
   child.on('message', (reply: ChildReply) => {

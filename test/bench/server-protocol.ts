@@ -1,17 +1,12 @@
 /** Messages between the bench (server-handle.ts) and the server process (server-child.ts). */
 import type { MemorySnapshot } from './timing';
-import type { WriteRun } from './write-latency';
-import type { PlannedInsert, PlannedRemoval } from './write-plan';
+import type { WriteOp, WriteSample } from './write-latency';
 
 export type ChildRequest =
   | { type: 'memory' }
   | { type: 'gc' }
   | { type: 'statements' }
-  | {
-      type: 'writes';
-      plan: { inserts: PlannedInsert[]; removals: PlannedRemoval[] };
-      limitS: number;
-    }
+  | { type: 'write'; op: WriteOp }
   | { type: 'stop' };
 
 export type ChildReply =
@@ -24,6 +19,6 @@ export type ChildReply =
     }
   | { type: 'memory'; memory: MemorySnapshot }
   | { type: 'statements'; count: number }
-  | { type: 'writes'; run: WriteRun }
+  | { type: 'written'; sample: WriteSample }
   | { type: 'stopped' }
   | { type: 'error'; message: string };

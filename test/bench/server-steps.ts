@@ -2,12 +2,14 @@
  * Steps 3–6, against the server process: first start and cold restart, statements per
  * request, the load runs, then the incremental writes (last: they change the bank).
  */
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { BenchArgs } from './bench-args';
 import type { BenchResults, WriteFigures } from './bench-results';
-import { groupExposureBody, loadRuns, runLoad, statementsPerRequest } from './load-step';
+import { groupExposureBody, loadRuns, statementsPerRequest } from './load-step';
 import { startServerProcess, type ServerHandle } from './server-handle';
-import { summarize } from './timing';
-import type { WriteRun, WriteSample } from './write-latency';
+import { deadline, since, summarize } from './timing';
+import type { WriteOp, WriteRun, WriteSample } from './write-latency';
 import type { WritePlan } from './write-plan';
 
 export interface LoadTargets {
@@ -22,7 +24,8 @@ export async function startAndRestart(
   args: BenchArgs,
   options: { databaseUrl: string; today: string },
 ): Promise<ServerHandle> {
-  const common = { ...options, readyTimeoutS: args.stepLimitS, profileDir: null };
+  const logPath = join(dirname(resolve(args.out)), 'bench-server.log');
+  const common = { ...options, readyTimeoutS: args.stepLimitS, profileDir: null, logPath };
   const first = await startServerProcess(common);
   const firstStartMs = first.coldStartMs;
   await first.stop();
@@ -43,24 +46,40 @@ export async function measureRequests(
   server: ServerHandle,
   targets: LoadTargets,
 ): Promise<void> {
-  const samples = [...targets.borrowers.slice(0, 10), ...targets.largest.slice(0, 10)];
+  const samples = [...targets.borrowers.slice(0, 20), ...targets.largest.slice(0, 10)];
   const counts = await statementsPerRequest(server, samples, args.stepLimitS);
   const n = counts.map((c) => c.statements);
   const min = Math.min(...n);
   const max = Math.max(...n);
   results.sql = { samples: counts, min, max, constant: min === max };
 
+  const largest = counts.filter((c) => c.groupSize === targets.largest[0]?.groupSize);
+  results.largestGroupRequest = {
+    groupSize: targets.largest[0]?.groupSize ?? 0,
+    latency: summarize(largest.map((c) => c.ms)),
+  };
+  results.smallGroupRequest = summarize(
+    counts.filter((c) => !largest.includes(c)).map((c) => c.ms),
+  );
+
   const bodies = targets.borrowers.map((b) => groupExposureBody(b.entityId));
-  results.load = await loadRuns(server.url, bodies, args.connections, args.durationS);
-  const largestBodies = targets.largest.slice(0, 50).map((b) => groupExposureBody(b.entityId));
-  results.largestGroupLoad = await runLoad({
-    url: server.url,
-    bodies: largestBodies,
-    connections: args.connections[0],
-    warmupS: 1,
-    durationS: Math.min(args.durationS, 5),
-  });
+  const idle = () => settle(server);
+  results.load = await loadRuns(idle, server.url, bodies, args.connections, args.durationS);
   results.server!.memoryAfterLoad = (await server.request({ type: 'memory' }, 'memory', 60)).memory;
+}
+
+/**
+ * Waits until the server's event loop answers at once: requests a load run left in flight
+ * must not be billed to what is measured next. Gives up after `limitS`.
+ */
+async function settle(server: ServerHandle, limitS = 300): Promise<void> {
+  const until = deadline(limitS);
+  while (!until.expired()) {
+    const start = performance.now();
+    await server.request({ type: 'memory' }, 'memory', limitS);
+    if (since(start) < 20) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 export async function measureWrites(
@@ -69,12 +88,32 @@ export async function measureWrites(
   server: ServerHandle,
   plan: WritePlan,
 ): Promise<void> {
-  const reply = await server.request(
-    { type: 'writes', plan, limitS: args.stepLimitS },
-    'writes',
-    args.stepLimitS + 120,
-  );
-  results.writes = writeFigures(plan, reply.run);
+  await settle(server, args.stepLimitS);
+  const run: WriteRun = { inserts: [], removals: [], timedOut: false };
+  // Half the time for each kind, so a slow insert phase still leaves removals measured; a
+  // write still running when the time is up ends the step (the server is busy with it).
+  const phases: [WriteSample[], WriteOp[]][] = [
+    [run.inserts, plan.inserts.map((item) => ({ kind: 'insert', item }))],
+    [run.removals, plan.removals.map((item) => ({ kind: 'removal', item }))],
+  ];
+  for (const [samples, ops] of phases) {
+    const end = performance.now() + (args.stepLimitS / 2) * 1000;
+    for (const op of ops) {
+      const leftS = (end - performance.now()) / 1000;
+      if (leftS <= 0) {
+        run.timedOut = true;
+        break;
+      }
+      try {
+        samples.push((await server.request({ type: 'write', op }, 'written', leftS + 5)).sample);
+      } catch (err) {
+        run.timedOut = true;
+        results.writes = writeFigures(plan, run);
+        throw err;
+      }
+    }
+  }
+  results.writes = writeFigures(plan, run);
   results.server!.memoryAfterWrites = (
     await server.request({ type: 'memory' }, 'memory', 60)
   ).memory;

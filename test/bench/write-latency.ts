@@ -2,12 +2,11 @@
  * Runs in the server process: the planned inserts and removals through the real write path
  * (`GraphWriteService`: lock, validate, SQL, audit, in-memory update, re-derive the touched
  * component, persist changed memberships), one at a time, each timed end to end.
- * Bounded by the plan's count and a time limit (half for the inserts, half for the removals).
  */
 import { performance } from 'node:perf_hooks';
 import type { AppServices } from '../../src/services/app-services';
 import { GraphWriteService } from '../../src/services/graph-write/graph-write.service';
-import { deadline, round } from './timing';
+import { round } from './timing';
 import type { PlannedInsert, PlannedRemoval } from './write-plan';
 
 export interface WriteSample {
@@ -28,34 +27,21 @@ export interface WriteRun {
   timedOut: boolean;
 }
 
-export async function runWrites(
-  app: AppServices,
-  plan: { inserts: PlannedInsert[]; removals: PlannedRemoval[] },
-  limitS: number,
-): Promise<WriteRun> {
-  // Half the time for each kind, so a slow insert phase still leaves removals measured.
-  let until = deadline(limitS / 2);
-  let timedOut = false;
-  const inserts: WriteSample[] = [];
-  const removals: WriteSample[] = [];
-  for (const p of plan.inserts) {
-    if ((timedOut = until.expired())) break;
-    inserts.push(
-      await sample(app, p.inLargest, [p.record.holderId, p.record.companyId], (w) =>
-        w.putEdge('SHAREHOLDING', p.record, null),
-      ),
+export type WriteOp =
+  { kind: 'insert'; item: PlannedInsert } | { kind: 'removal'; item: PlannedRemoval };
+
+/** One planned write, timed; the bench sends them one by one and keeps the time budget. */
+export function writeOne(app: AppServices, op: WriteOp): Promise<WriteSample> {
+  if (op.kind === 'insert') {
+    const { record } = op.item;
+    return sample(app, op.item.inLargest, [record.holderId, record.companyId], (w) =>
+      w.putEdge('SHAREHOLDING', record, null),
     );
   }
-  until = deadline(limitS / 2);
-  for (const p of plan.removals) {
-    if (until.expired()) return { inserts, removals, timedOut: true };
-    const edge = app.groups.store.edge('shareholdings', p.id);
-    const ends = edge ? [edge.holderId, edge.companyId] : [];
-    removals.push(
-      await sample(app, p.inLargest, ends, (w) => w.endEdge('SHAREHOLDING', p.id, p.validTo, null)),
-    );
-  }
-  return { inserts, removals, timedOut };
+  const { id, validTo, inLargest } = op.item;
+  const edge = app.groups.store.edge('shareholdings', id);
+  const ends = edge ? [edge.holderId, edge.companyId] : [];
+  return sample(app, inLargest, ends, (w) => w.endEdge('SHAREHOLDING', id, validTo, null));
 }
 
 async function sample(

@@ -14,6 +14,7 @@
  */
 import { IntBuffer } from '../graph/int-buffer';
 import { Reachability } from '../graph/reachability';
+import { float64, int32 } from '../graph/typed-arena';
 
 export class AncestorTally {
   readonly total: Float64Array;
@@ -35,12 +36,11 @@ export class AncestorTally {
     private readonly credit: Reachability,
     private readonly joined: Reachability,
   ) {
-    this.total = new Float64Array(nodeCount);
-    this.bits = new Int32Array(nodeCount);
-    this.seen = new Int32Array(nodeCount);
-    this.targetMark = new Int32Array(nodeCount);
-    this.creditTargetMark =
-      this.joined === this.credit ? this.targetMark : new Int32Array(nodeCount);
+    this.total = float64(nodeCount);
+    this.bits = int32(nodeCount);
+    this.seen = int32(nodeCount);
+    this.targetMark = int32(nodeCount);
+    this.creditTargetMark = this.joined === this.credit ? this.targetMark : int32(nodeCount);
   }
 
   /** Starts a tally for company `target`, noting who already controls it. */
@@ -108,7 +108,13 @@ export class AncestorTally {
   slotsOf(x: number): number[] {
     const slots: number[] = [];
     for (let s = 0; s < this.slotCount; s++) {
-      if (this.slotParties(s).includes(x)) slots.push(s);
+      const end = s + 1 < this.slotCount ? this.slotStart.at(s + 1) : this.ancestors.length;
+      for (let i = this.slotStart.at(s); i < end; i++) {
+        if (this.ancestors.at(i) === x) {
+          slots.push(s);
+          break;
+        }
+      }
     }
     return slots;
   }
@@ -129,7 +135,8 @@ export class AncestorTally {
       if (contributor === x) return true;
       this.scratch.clear();
       this.joined.ancestors(contributor, this.scratch);
-      return this.scratch.toArray().includes(x);
+      for (let i = 0; i < this.scratch.length; i++) if (this.scratch.at(i) === x) return true;
+      return false;
     });
     if (joined.length === all.length || fires(joined))
       return { slots: joined, throughState: false };

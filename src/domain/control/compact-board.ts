@@ -5,6 +5,7 @@
  * and CFO, kept as one bit each so "how many of the three" is a popcount.
  */
 import { buildCsr, Csr } from '../graph/csr';
+import { int32, uint8 } from '../graph/typed-arena';
 import { Party, Role, RoleType } from '../model';
 
 export const KEY_EXECUTIVE_BIT: Partial<Record<RoleType, number>> = {
@@ -32,57 +33,70 @@ export function buildBoardData(
   ends: { from: Int32Array; to: Int32Array },
   appointers: Int32Array,
 ): BoardData {
-  const seatCompany: number[] = [];
-  const seatAppointer: number[] = [];
-  const seatRole: number[] = [];
-  const keyCompany: number[] = [];
-  const keyAppointer: number[] = [];
-  const keyRole: number[] = [];
-  const keyBit: number[] = [];
-  const appointer: number[] = [];
-  const appointed: number[] = [];
-  roles.forEach((role, r) => {
+  const m = roles.length;
+  const seatCompany = int32(m);
+  const seatAppointer = int32(m);
+  const seatRole = int32(m);
+  const keyCompany = int32(m);
+  const keyAppointer = int32(m);
+  const keyRole = int32(m);
+  const keyBit = uint8(m);
+  const appointer = int32(m);
+  const appointed = int32(m);
+  let seatCount = 0;
+  let keyCount = 0;
+  let appointedCount = 0;
+  for (let r = 0; r < m; r++) {
+    const role = roles[r].role;
     const y = ends.to[r];
     const a = appointers[r];
-    const bit = KEY_EXECUTIVE_BIT[role.role];
-    const seat = role.role === 'DIRECTOR' || role.role === 'CHAIRMAN';
+    const bit = KEY_EXECUTIVE_BIT[role];
+    const seat = role === 'DIRECTOR' || role === 'CHAIRMAN';
     if (seat) {
-      seatCompany.push(y);
-      seatAppointer.push(a);
-      seatRole.push(r);
+      seatCompany[seatCount] = y;
+      seatAppointer[seatCount] = a;
+      seatRole[seatCount++] = r;
     }
     if (bit !== undefined) {
-      keyCompany.push(y);
-      keyAppointer.push(a);
-      keyRole.push(r);
-      keyBit.push(bit);
+      keyCompany[keyCount] = y;
+      keyAppointer[keyCount] = a;
+      keyRole[keyCount] = r;
+      keyBit[keyCount++] = bit;
     }
     if (a >= 0 && (seat || bit !== undefined)) {
-      appointer.push(a);
-      appointed.push(y);
+      appointer[appointedCount] = a;
+      appointed[appointedCount++] = y;
     }
-  });
-  const seats = buildCsr(n, seatCompany, seatAppointer);
-  const keys = buildCsr(n, keyCompany, keyAppointer);
-  const seatCount = new Int32Array(n);
+  }
+  const seats = buildCsr(n, seatCompany, seatAppointer, seatCount);
+  const keys = buildCsr(n, keyCompany, keyAppointer, keyCount);
+  const boardSize = int32(n);
   for (let y = 0; y < n; y++) {
+    const rows = seats.offsets[y + 1] - seats.offsets[y];
+    // Only companies with seat rows are ever measured: skip reading the others' records.
+    if (rows === 0) continue;
     const declared = parties[y].boardSeats;
-    seatCount[y] =
-      declared !== null && declared > 0 ? declared : seats.offsets[y + 1] - seats.offsets[y];
+    boardSize[y] = declared !== null && declared > 0 ? declared : rows;
   }
   return {
-    seatCount,
+    seatCount: boardSize,
     seats,
     seatRole: permute(seatRole, seats.edgeIds),
     keys,
     keyRole: permute(keyRole, keys.edgeIds),
-    keyBit: Uint8Array.from(permute(keyBit, keys.edgeIds)),
-    byAppointer: buildCsr(n, appointer, appointed),
+    keyBit: permuteBits(keyBit, keys.edgeIds),
+    byAppointer: buildCsr(n, appointer, appointed, appointedCount),
   };
 }
 
-function permute(values: number[], order: Int32Array): Int32Array {
-  const out = new Int32Array(order.length);
+function permute(values: Int32Array, order: Int32Array): Int32Array {
+  const out = int32(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
+  return out;
+}
+
+function permuteBits(values: Uint8Array, order: Int32Array): Uint8Array {
+  const out = uint8(order.length);
   for (let i = 0; i < order.length; i++) out[i] = values[order[i]];
   return out;
 }

@@ -6,6 +6,7 @@
  */
 import { ValidationError } from '../errors';
 import { IdIndex } from '../graph/id-index';
+import { int32, uint8 } from '../graph/typed-arena';
 import {
   ControlGraph,
   ControlLink,
@@ -53,13 +54,16 @@ export interface CompactGraph {
 }
 
 export function compactGraph(graph: ControlGraph, asOf: string): CompactGraph {
-  const index = IdIndex.of(graph.entities.map((e) => e.id));
+  const entities = graph.entities;
+  const index = IdIndex.of(entities.map((e) => e.id));
   const n = index.size;
   const parties = new Array<Party>(n);
-  const kind = new Uint8Array(n);
-  const privateCompany = new Uint8Array(n);
-  for (const party of graph.entities) {
-    const i = index.indexOf(party.id);
+  const kind = uint8(n);
+  const privateCompany = uint8(n);
+  for (let k = 0; k < entities.length; k++) {
+    const party = entities[k];
+    // Entities given in id order need no lookup.
+    const i = index.idOf(k) === party.id ? k : index.indexOf(party.id);
     parties[i] = party;
     kind[i] = KIND_CODE[party.kind];
     privateCompany[i] = party.kind === 'COMPANY' && party.ownership === 'PRIVATE' ? 1 : 0;
@@ -68,43 +72,84 @@ export function compactGraph(graph: ControlGraph, asOf: string): CompactGraph {
   const resolve = <T extends Validity & { id: string }>(
     file: string,
     rows: readonly T[],
-    ends: (row: T) => [string, string],
-  ): { rows: T[]; ends: RowEnds } => {
-    const kept: T[] = [];
-    const from: number[] = [];
-    const to: number[] = [];
-    for (const row of rows) {
+    fromOf: (row: T) => string,
+    toOf: (row: T) => string,
+  ): { rows: readonly T[]; ends: RowEnds } => {
+    const ends = new EndResolver(index);
+    const keep = uint8(rows.length);
+    const from = int32(rows.length);
+    const to = int32(rows.length);
+    let kept = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
       if (!isValidOn(row, asOf)) continue;
-      const [a, b] = ends(row);
-      const ia = index.indexOf(a);
-      const ib = index.indexOf(b);
+      const a = fromOf(row);
+      const b = toOf(row);
+      const ia = ends.from(a);
+      const ib = ends.to(b);
       if (ia === -1 || ib === -1) {
         problems.push(
           `control graph: ${file} ${row.id} references unknown entity "${ia === -1 ? a : b}"`,
         );
       } else if (ia !== ib) {
         // A row from an entity to itself carries no control; validation rejects it upstream.
-        kept.push(row);
-        from.push(ia);
-        to.push(ib);
+        keep[r] = 1;
+        from[kept] = ia;
+        to[kept++] = ib;
       }
     }
-    return { rows: kept, ends: { from: Int32Array.from(from), to: Int32Array.from(to) } };
+    // Usually every row is valid on the date: then the caller's array serves as it is.
+    const keptRows = kept === rows.length ? rows : keptOnly(rows, keep, kept);
+    return { rows: keptRows, ends: { from: from.subarray(0, kept), to: to.subarray(0, kept) } };
   };
-  const shares = resolve('shareholding', graph.shareholdings, (r) => [r.holderId, r.companyId]);
-  const roles = resolve('role', graph.roles, (r) => [r.holderId, r.companyId]);
-  const appointer = Int32Array.from(roles.rows, (r) => {
-    if (r.appointedById === null) return -1;
-    const a = index.indexOf(r.appointedById);
-    if (a === -1) {
-      problems.push(`control graph: role ${r.id} references unknown entity "${r.appointedById}"`);
+  const shares = resolve(
+    'shareholding',
+    graph.shareholdings,
+    (r) => r.holderId,
+    (r) => r.companyId,
+  );
+  const roles = resolve(
+    'role',
+    graph.roles,
+    (r) => r.holderId,
+    (r) => r.companyId,
+  );
+  const appointer = int32(roles.rows.length);
+  const appointers = new EndResolver(index);
+  for (let r = 0; r < roles.rows.length; r++) {
+    const role = roles.rows[r];
+    const a = role.appointedById === null ? -1 : appointers.from(role.appointedById);
+    if (a === -1 && role.appointedById !== null) {
+      problems.push(
+        `control graph: role ${role.id} references unknown entity "${role.appointedById}"`,
+      );
     }
-    return a;
-  });
-  const links = resolve('link', graph.links, (r) => [r.fromId, r.toId]);
-  const family = resolve('family tie', graph.familyTies, (r) => [r.personAId, r.personBId]);
-  const guarantees = resolve('guarantee', graph.guarantees, (r) => [r.guarantorId, r.borrowerId]);
-  const designations = resolve('designation', graph.designations, (r) => [r.entityId, r.targetId]);
+    appointer[r] = a;
+  }
+  const links = resolve(
+    'link',
+    graph.links,
+    (r) => r.fromId,
+    (r) => r.toId,
+  );
+  const family = resolve(
+    'family tie',
+    graph.familyTies,
+    (r) => r.personAId,
+    (r) => r.personBId,
+  );
+  const guarantees = resolve(
+    'guarantee',
+    graph.guarantees,
+    (r) => r.guarantorId,
+    (r) => r.borrowerId,
+  );
+  const designations = resolve(
+    'designation',
+    graph.designations,
+    (r) => r.entityId,
+    (r) => r.targetId,
+  );
   if (problems.length > 0) throw ValidationError.of(problems);
 
   return {
@@ -129,4 +174,42 @@ export function compactGraph(graph: ControlGraph, asOf: string): CompactGraph {
     designations: designations.rows,
     designationEnds: designations.ends,
   };
+}
+
+function keptOnly<T>(rows: readonly T[], keep: Uint8Array, kept: number): T[] {
+  const out = new Array<T>(kept);
+  for (let r = 0, k = 0; r < rows.length; r++) if (keep[r] === 1) out[k++] = rows[r];
+  return out;
+}
+
+/**
+ * Looks ids up with a one-entry memory per end: consecutive rows often share an endpoint
+ * (the rows of one company, of one holder), and comparing with the last id is far cheaper
+ * than a hash probe into a million-entry table.
+ */
+class EndResolver {
+  private lastFrom = '';
+  private lastTo = '';
+  private lastFromIndex: number;
+  private lastToIndex: number;
+
+  constructor(private readonly index: IdIndex) {
+    this.lastFromIndex = this.lastToIndex = index.indexOf('');
+  }
+
+  from(id: string): number {
+    if (id !== this.lastFrom) {
+      this.lastFrom = id;
+      this.lastFromIndex = this.index.indexOf(id);
+    }
+    return this.lastFromIndex;
+  }
+
+  to(id: string): number {
+    if (id !== this.lastTo) {
+      this.lastTo = id;
+      this.lastToIndex = this.index.indexOf(id);
+    }
+    return this.lastToIndex;
+  }
 }

@@ -3,7 +3,8 @@
  * same holder in the same company (e.g. two share classes) add up — and grouped by
  * company, with a holder-side index for walking "what does x hold".
  */
-import { buildCsr, Csr, orderByKeys } from '../graph/csr';
+import { buildCsr, Csr } from '../graph/csr';
+import { float64, int32 } from '../graph/typed-arena';
 import { Shareholding } from '../model';
 import { scalePct } from './percent-scale';
 
@@ -29,37 +30,81 @@ export function buildHoldings(
   const m = shares.length;
   const holder = ends.from;
   const company = ends.to;
-  const rowOf = orderByKeys(n, company, holder, m);
+  const rowOf = byCompanyThenHolder(n, company, holder, m);
+  // Read the rows in their own order (sequential memory), then gather by pair.
+  const pctOfRow = float64(m);
+  for (let r = 0; r < m; r++) pctOfRow[r] = scalePct(shares[r].votingPct);
 
-  const pairHolder: number[] = [];
-  const pairCompany: number[] = [];
-  const pairPct: number[] = [];
-  const rowStart: number[] = [];
-  const pairStart = new Int32Array(n + 1);
+  // At most one pair per row: allocate that once and use the front.
+  const pairHolder = int32(m);
+  const pairCompany = int32(m);
+  const pairPct = float64(m);
+  const rowStart = int32(m + 1);
+  const pairStart = int32(n + 1);
+  let pairs = 0;
   for (let i = 0; i < m; i++) {
     const r = rowOf[i];
-    const last = pairHolder.length - 1;
-    const pct = scalePct(shares[r].votingPct);
+    const last = pairs - 1;
     if (last >= 0 && pairHolder[last] === holder[r] && pairCompany[last] === company[r]) {
-      pairPct[last] += pct;
+      pairPct[last] += pctOfRow[r];
       continue;
     }
-    pairHolder.push(holder[r]);
-    pairCompany.push(company[r]);
-    pairPct.push(pct);
-    rowStart.push(i);
+    pairHolder[pairs] = holder[r];
+    pairCompany[pairs] = company[r];
+    pairPct[pairs] = pctOfRow[r];
+    rowStart[pairs++] = i;
     pairStart[company[r] + 1]++;
   }
-  rowStart.push(m);
+  rowStart[pairs] = m;
   for (let y = 0; y < n; y++) pairStart[y + 1] += pairStart[y];
-  const holders = Int32Array.from(pairHolder);
+  const holders = pairHolder.subarray(0, pairs);
+  const companies = pairCompany.subarray(0, pairs);
   return {
     pairStart,
     pairHolder: holders,
-    pairCompany: Int32Array.from(pairCompany),
-    pairPct: Float64Array.from(pairPct),
-    rowStart: Int32Array.from(rowStart),
+    pairCompany: companies,
+    pairPct: pairPct.subarray(0, pairs),
+    rowStart: rowStart.subarray(0, pairs + 1),
     rowOf,
-    byHolder: buildCsr(n, holders, Int32Array.from(pairCompany)),
+    byHolder: buildCsr(n, holders, companies),
   };
+}
+
+/**
+ * Row indices ordered by (company, holder), ties in row order: a counting sort by company,
+ * then each company's rows by (holder, row): insertion sort for the usual handful, a
+ * comparison sort for a widely held company. One CSR instead of the two passes of a radix
+ * sort over all rows.
+ */
+function byCompanyThenHolder(
+  n: number,
+  company: Int32Array,
+  holder: Int32Array,
+  m: number,
+): Int32Array {
+  const byCompany = buildCsr(n, company, holder, m);
+  const order = byCompany.edgeIds;
+  const { offsets } = byCompany;
+  const byHolderThenRow = (a: number, b: number): number => holder[a] - holder[b] || a - b;
+  for (let y = 0; y < n; y++) {
+    const start = offsets[y];
+    const end = offsets[y + 1];
+    if (end - start > 16) {
+      // A widely held company: a comparison sort rather than quadratic insertion.
+      order.subarray(start, end).sort(byHolderThenRow);
+      continue;
+    }
+    for (let i = start + 1; i < end; i++) {
+      const r = order[i];
+      const h = holder[r];
+      let j = i - 1;
+      // Rows of one company are in row order already, so ties keep it.
+      while (j >= start && holder[order[j]] > h) {
+        order[j + 1] = order[j];
+        j--;
+      }
+      order[j + 1] = r;
+    }
+  }
+  return order;
 }

@@ -7,6 +7,7 @@
 import { ValidationError } from '../errors';
 import { GrowableDigraph } from '../graph/growable-digraph';
 import { Reachability } from '../graph/reachability';
+import { int32, withTypedArena } from '../graph/typed-arena';
 import { ControlGraph } from '../model';
 import {
   assertValidControlPolicy,
@@ -40,8 +41,31 @@ export function deriveGroups(
   if (!ISO_DATE.test(asOf))
     throw ValidationError.of([`deriveGroups: asOf "${asOf}" is not YYYY-MM-DD`]);
   assertValidControlPolicy(policy);
+  return withTypedArena(arenaBytes(graph), () => derive(graph, asOf, policy));
+}
+
+/**
+ * Typed-array bytes a derivation takes, from the sizes of its input: measured on synthetic
+ * banks, with a margin (an under-estimate only costs a second buffer).
+ */
+function arenaBytes(graph: ControlGraph): number {
+  const rows =
+    graph.shareholdings.length +
+    graph.roles.length +
+    graph.familyTies.length +
+    graph.links.length +
+    graph.guarantees.length +
+    graph.designations.length;
+  return ARENA_BYTES_PER_ENTITY * graph.entities.length + ARENA_BYTES_PER_ROW * rows;
+}
+
+const ARENA_BYTES_PER_ENTITY = 200;
+const ARENA_BYTES_PER_ROW = 80;
+
+function derive(graph: ControlGraph, asOf: string, policy: ControlPolicy): Derivation {
   const g = compactGraph(graph, asOf);
-  const control = new GrowableDigraph(g.n, g.holdings.pairHolder.length + 16);
+  // About one single-control fact per three entities; the digraph doubles when short.
+  const control = new GrowableDigraph(g.n, (g.n >> 2) + 16);
   const reach = new Reachability(control);
   const disabled = new Set<RuleCode>(policy.disabledRules);
   const ctx: RuleContext = {
@@ -83,15 +107,18 @@ export function deriveGroups(
 /** Members and heads per group, in id order (entity indices ascend with ids). */
 function derivedGroups(g: CompactGraph, structure: GroupStructure): DerivedGroup[] {
   const { groupOf, isHead, groupCount } = structure;
-  const size = new Int32Array(groupCount);
+  const size = int32(groupCount);
   for (let x = 0; x < g.n; x++) size[groupOf[x]]++;
   const groups = new Array<DerivedGroup>(groupCount);
   for (let x = 0; x < g.n; x++) {
     const label = groupOf[x];
     const id = g.index.idOf(x);
-    // Most groups are single entities: their own head.
-    if (size[label] === 1) groups[label] = { memberIds: [id], headIds: [id] };
-    else {
+    // Most groups are single entities, their own head: one list serves as members and heads
+    // (a million fewer arrays for a bank; no caller changes these lists).
+    if (size[label] === 1) {
+      const alone = [id];
+      groups[label] = { memberIds: alone, headIds: alone };
+    } else {
       const group = (groups[label] ??= { memberIds: [], headIds: [] });
       group.memberIds.push(id);
       if (isHead[x] === 1) group.headIds.push(id);

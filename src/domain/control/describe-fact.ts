@@ -32,7 +32,7 @@ export function describeFact(g: CompactGraph, threshold: string, f: RawFact): st
             ? `${stakeOf(h)} % held directly`
             : `${stakeOf(h)} % through ${who(h)}, which it controls`,
         );
-        return `${X} controls ${f.pooledPct} % of the voting rights of ${Y} (${joinAnd(parts)}), more than ${threshold} % (R2 indirect majority).`;
+        return `${X} controls ${pooledTotal(g, f)} % of the voting rights of ${Y} (${joinAnd(parts)}), more than ${threshold} % (R2 indirect majority).`;
       }
       case 'R3': {
         const note = f.note.kind === 'pool' ? f.note : null;
@@ -43,7 +43,7 @@ export function describeFact(g: CompactGraph, threshold: string, f: RawFact): st
             ? `${who(anchor)} and its acting-in-concert partners`
             : `${who(anchor)} and his or her close relatives`;
         const parts = holders.map((h) => `${stakeOf(h)} % by ${who(h)}`);
-        return `The pool of ${pool} holds ${f.pooledPct} % of the voting rights of ${Y} (${joinAnd(parts)}), more than ${threshold} %, and no single party controls ${Y}, so ${X} controls it jointly with ${list(others)} (R3 pooled control).`;
+        return `The pool of ${pool} holds ${pooledTotal(g, f)} % of the voting rights of ${Y} (${joinAnd(parts)}), more than ${threshold} %, and no single party controls ${Y}, so ${X} controls it jointly with ${list(others)} (R3 pooled control).`;
       }
       case 'R4': {
         const n = f.note.kind === 'seats' ? f.note : { appointed: f.roleRows.length, total: 0 };
@@ -105,6 +105,11 @@ export function describeFact(g: CompactGraph, threshold: string, f: RawFact): st
     }
   })();
   return f.exclusion === null ? main : `${main} ${f.exclusion}`;
+}
+
+/** R2 / R3: the voting stakes of the rows cited, added up exactly. */
+export function pooledTotal(g: CompactGraph, f: RawFact): string {
+  return sum(f.shareRows.map((r) => g.shares[r].votingPct)).toFixed();
 }
 
 const LINK_WORDS: Record<string, string> = {

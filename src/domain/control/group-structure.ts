@@ -6,6 +6,7 @@
  */
 import { buildCsr, Csr } from '../graph/csr';
 import { sourceComponents, stronglyConnectedComponents } from '../graph/scc';
+import { int32, uint8 } from '../graph/typed-arena';
 import { UnionFind } from '../graph/union-find';
 import { RawFact } from './raw-fact';
 
@@ -20,21 +21,23 @@ export interface GroupStructure {
 
 export function groupStructure(n: number, facts: readonly RawFact[]): GroupStructure {
   const uf = new UnionFind(n);
-  const from: number[] = [];
-  const to: number[] = [];
-  for (const f of facts) {
+  const from = int32(facts.length);
+  const to = int32(facts.length);
+  let edges = 0;
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i];
     if (!f.joinsGroup) continue;
     uf.union(f.from, f.to);
     if (f.directed) {
-      from.push(f.from);
-      to.push(f.to);
+      from[edges] = f.from;
+      to[edges++] = f.to;
     }
   }
   const { labelOf, count } = uf.labels();
-  const control = buildCsr(n, from, to);
+  const control = buildCsr(n, from, to, edges);
   const scc = stronglyConnectedComponents(control);
   const source = sourceComponents(control, scc);
-  const isHead = new Uint8Array(n);
+  const isHead = uint8(n);
   for (let x = 0; x < n; x++) isHead[x] = source[scc.componentOf[x]];
   return { groupOf: labelOf, groupCount: count, isHead, control };
 }

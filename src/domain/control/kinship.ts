@@ -8,8 +8,11 @@
  * shared parent nobody recorded.
  * Source: DESIGN §1 近亲属; seed 集团客户认定标准 (一)3.
  */
+import { buildCsr, Csr } from '../graph/csr';
+import { int32, uint8 } from '../graph/typed-arena';
 import { ControlPolicy } from '../policy/control-policy';
 import { CompactGraph } from './compact-graph';
+import { KinWalk, Stamps } from './kin-walk';
 
 export interface KinTie {
   other: number;
@@ -19,46 +22,74 @@ export interface KinTie {
   rows: number[];
 }
 
-interface Step {
-  node: number;
-  row: number;
-}
-interface Reached {
-  node: number;
-  rows: number[];
+/** One relation as adjacency: slot e of node u leads to `edges.targets[e]` by family row `row[e]`. */
+interface Relation {
+  edges: Csr;
+  row: Int32Array;
 }
 
 export class Kinship {
-  private readonly parents = new Map<number, Step[]>();
-  private readonly children = new Map<number, Step[]>();
-  private readonly spouses = new Map<number, Step[]>();
+  private readonly parents: Relation;
+  private readonly children: Relation;
+  private readonly spouses: Relation;
   private readonly cache = new Map<number, KinTie[]>();
+  /** 1 for every person named in a family row: the question asked of most entities. */
+  private readonly inFamily: Uint8Array;
+  /** Scratch for `compute`: the walks up, down and sideways, and per-person marks. */
+  private readonly up: KinWalk;
+  private readonly down: KinWalk;
+  private readonly side: KinWalk;
+  private readonly found: Stamps;
+  private readonly line: Stamps;
 
   constructor(
     private readonly g: CompactGraph,
     private readonly policy: ControlPolicy,
   ) {
-    const order = g.family.map((_, r) => r).sort((a, b) => cmp(g.family[a].id, g.family[b].id));
-    for (const r of order) {
-      const tie = g.family[r];
+    const rows = g.family.length;
+    this.inFamily = uint8(g.n);
+    for (let r = 0; r < rows; r++) {
+      this.inFamily[g.familyEnds.from[r]] = 1;
+      this.inFamily[g.familyEnds.to[r]] = 1;
+    }
+    // Nodes past n are the shared parents SIBLING rows stand for, never reported as kin.
+    const nodes = g.n + rows;
+    const spouse = new EdgeList(2 * rows);
+    const up = new EdgeList(2 * rows);
+    const down = new EdgeList(2 * rows);
+    // Rows in id order, so which path is kept never depends on the input order.
+    for (const r of byId(g)) {
       const a = g.familyEnds.from[r];
       const b = g.familyEnds.to[r];
-      if (tie.relation === 'SPOUSE') {
-        push(this.spouses, a, { node: b, row: r });
-        push(this.spouses, b, { node: a, row: r });
-      } else if (tie.relation === 'PARENT_OF') {
-        this.addParent(a, b, r);
+      const relation = g.family[r].relation;
+      if (relation === 'SPOUSE') {
+        spouse.add(a, b, r);
+        spouse.add(b, a, r);
+      } else if (relation === 'PARENT_OF') {
+        up.add(b, a, r);
+        down.add(a, b, r);
       } else {
-        const shared = g.n + r; // a virtual parent, never itself reported as kin
-        this.addParent(shared, a, r);
-        this.addParent(shared, b, r);
+        const shared = g.n + r;
+        up.add(a, shared, r);
+        down.add(shared, a, r);
+        up.add(b, shared, r);
+        down.add(shared, b, r);
       }
     }
+    this.spouses = spouse.relation(nodes);
+    this.parents = up.relation(nodes);
+    this.children = down.relation(nodes);
+    const seen = new Stamps(nodes);
+    this.up = new KinWalk(seen);
+    this.down = new KinWalk(seen);
+    this.side = new KinWalk(seen);
+    this.found = new Stamps(nodes);
+    this.line = new Stamps(nodes);
   }
 
   /** True when the person appears in any family row valid on the date. */
   hasFamily(p: number): boolean {
-    return this.parents.has(p) || this.children.has(p) || this.spouses.has(p);
+    return this.inFamily[p] === 1;
   }
 
   /** The close relatives of p, ascending by index (= by id). */
@@ -75,79 +106,101 @@ export class Kinship {
     return this.of(p).find((t) => t.other === q);
   }
 
+  /** Spouses, then lineal kin up and down, then collateral kin: the first label found stays. */
   private compute(p: number): KinTie[] {
-    const found = new Map<number, KinTie>();
-    const note = (node: number, label: string, rows: number[]): void => {
-      if (node !== p && node < this.g.n && !found.has(node))
-        found.set(node, { other: node, label, rows });
+    const ties: KinTie[] = [];
+    const found = this.found.next();
+    this.found.mark[p] = found;
+    const note = (node: number, label: string, rows: () => number[]): void => {
+      if (node < this.g.n && this.found.mark[node] !== found) {
+        this.found.mark[node] = found;
+        ties.push({ other: node, label, rows: rows() });
+      }
     };
-    for (const s of this.spouses.get(p) ?? []) note(s.node, 'spouse', [s.row]);
+    const { edges: spouseEdges, row: spouseRow } = this.spouses;
+    for (let e = spouseEdges.offsets[p]; e < spouseEdges.offsets[p + 1]; e++) {
+      note(spouseEdges.targets[e], 'spouse', () => [spouseRow[e]]);
+    }
     const lineal = this.policy.linealKinshipMaxDistance;
     const collateral = this.policy.collateralKinshipMaxDistance;
-    const up = this.levels(p, this.parents, Math.max(lineal, collateral));
-    const down = this.levels(p, this.children, lineal);
-    up.slice(1, lineal + 1).forEach((level, i) =>
-      level.forEach((r) => note(r.node, linealLabel(i + 1, 'up'), r.rows)),
-    );
-    down
-      .slice(1)
-      .forEach((level, i) =>
-        level.forEach((r) => note(r.node, linealLabel(i + 1, 'down'), r.rows)),
-      );
-    const line = new Set(up.flat().map((r) => r.node));
-    for (let i = 1; i <= collateral && i < up.length; i++) {
-      for (const ancestor of up[i]) {
-        const below = this.levels(ancestor.node, this.children, collateral);
-        below.slice(1).forEach((level, j) => {
-          for (const r of level) {
-            if (line.has(r.node)) continue;
-            const label =
-              i === 1 && j === 0
-                ? 'sibling'
-                : `collateral relative (${Math.max(i, j + 1)} generations)`;
-            note(r.node, label, [...ancestor.rows, ...r.rows]);
-          }
-        });
+    const up = this.up;
+    const down = this.down;
+    up.run(p, this.parents.edges, this.parents.row, Math.max(lineal, collateral));
+    down.run(p, this.children.edges, this.children.row, lineal);
+    for (let d = 1; d <= lineal && d < up.levels; d++) {
+      for (let k = up.levelStart(d); k < up.levelStop(d); k++) {
+        note(up.node.at(k), linealLabel(d, 'up'), () => up.rowsTo(k));
       }
     }
-    return [...found.values()].sort((a, b) => a.other - b.other);
-  }
-
-  /** Breadth-first levels from `start` along `edges`, first path kept: levels[d] at distance d. */
-  private levels(start: number, edges: Map<number, Step[]>, depth: number): Reached[][] {
-    const levels: Reached[][] = [[{ node: start, rows: [] }]];
-    const seen = new Set([start]);
-    for (let d = 1; d <= depth; d++) {
-      const next: Reached[] = [];
-      for (const r of levels[d - 1]) {
-        for (const step of edges.get(r.node) ?? []) {
-          if (seen.has(step.node)) continue;
-          seen.add(step.node);
-          next.push({ node: step.node, rows: [...r.rows, step.row] });
+    for (let d = 1; d < down.levels; d++) {
+      for (let k = down.levelStart(d); k < down.levelStop(d); k++) {
+        note(down.node.at(k), linealLabel(d, 'down'), () => down.rowsTo(k));
+      }
+    }
+    const line = this.line.next();
+    for (let k = 0; k < up.node.length; k++) this.line.mark[up.node.at(k)] = line;
+    const side = this.side;
+    for (let i = 1; i <= collateral && i < up.levels; i++) {
+      for (let a = up.levelStart(i); a < up.levelStop(i); a++) {
+        side.run(up.node.at(a), this.children.edges, this.children.row, collateral);
+        for (let j = 1; j < side.levels; j++) {
+          const label =
+            i === 1 && j === 1 ? 'sibling' : `collateral relative (${Math.max(i, j)} generations)`;
+          for (let k = side.levelStart(j); k < side.levelStop(j); k++) {
+            const node = side.node.at(k);
+            if (this.line.mark[node] === line) continue;
+            note(node, label, () => side.rowsTo(k, up.rowsTo(a)));
+          }
         }
       }
-      if (next.length === 0) break;
-      levels.push(next);
     }
-    return levels;
+    return ties.sort((x, y) => x.other - y.other);
+  }
+}
+
+/** (source, target, row) triples appended in order, then laid out as CSR (order kept). */
+class EdgeList {
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  private readonly rows: Int32Array;
+  private count = 0;
+
+  constructor(capacity: number) {
+    this.from = int32(capacity);
+    this.to = int32(capacity);
+    this.rows = int32(capacity);
   }
 
-  private addParent(parent: number, child: number, row: number): void {
-    push(this.parents, child, { node: parent, row });
-    push(this.children, parent, { node: child, row });
+  add(from: number, to: number, row: number): void {
+    this.from[this.count] = from;
+    this.to[this.count] = to;
+    this.rows[this.count++] = row;
   }
+
+  relation(nodes: number): Relation {
+    const edges = buildCsr(nodes, this.from, this.to, this.count);
+    const row = int32(this.count);
+    for (let e = 0; e < this.count; e++) row[e] = this.rows[edges.edgeIds[e]];
+    return { edges, row };
+  }
+}
+
+/** Family row indices in id order (usually already so: then no sort). */
+function byId(g: CompactGraph): Int32Array {
+  const order = int32(g.family.length);
+  let sorted = true;
+  for (let r = 0; r < order.length; r++) {
+    order[r] = r;
+    if (r > 0 && g.family[r - 1].id > g.family[r].id) sorted = false;
+  }
+  if (!sorted) order.sort((a, b) => cmp(g.family[a].id, g.family[b].id));
+  return order;
 }
 
 function linealLabel(distance: number, direction: 'up' | 'down'): string {
   const names = direction === 'up' ? ['parent', 'grandparent'] : ['child', 'grandchild'];
   if (distance <= 2) return names[distance - 1];
   return `${direction === 'up' ? 'ancestor' : 'descendant'} (${distance} generations)`;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }
 
 function cmp(a: string, b: string): number {

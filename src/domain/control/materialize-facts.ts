@@ -3,7 +3,7 @@
  * deterministic order (controller id, controlled id, rule number, evidence ids).
  */
 import { CompactGraph } from './compact-graph';
-import { describeFact } from './describe-fact';
+import { describeFact, pooledTotal } from './describe-fact';
 import { factEvidence } from './evidence';
 import { RawFact } from './raw-fact';
 import { ControlFact, ruleOrder } from './types';
@@ -23,7 +23,7 @@ export function materializeFacts(
       rule: f.rule,
       directed: f.directed,
       joinsGroup: f.joinsGroup,
-      pooledPct: f.pooledPct,
+      pooledPct: f.pooled ? pooledTotal(g, f) : null,
       poolIds:
         f.poolIds.length === 0
           ? []

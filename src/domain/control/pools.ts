@@ -5,6 +5,7 @@
  * must itself contribute (see pooled-control.rule): otherwise a wife holding nothing would
  * pool her husband with her brother, which is the closure the rule excludes.
  */
+import { uint8 } from '../graph/typed-arena';
 import { ControlPolicy } from '../policy/control-policy';
 import { CompactGraph, KIND_CODE } from './compact-graph';
 import { Kinship } from './kinship';
@@ -20,27 +21,35 @@ export interface PoolMember {
 
 export class Pools {
   private readonly partners = new Map<number, { node: number; row: number }[]>();
+  /** poolable(x) for every entity, as one byte: asked for every holder of the bank. */
+  private readonly canPool: Uint8Array;
 
   constructor(
     private readonly g: CompactGraph,
     private readonly policy: ControlPolicy,
     private readonly kinship: Kinship,
   ) {
-    if (!policy.poolActingInConcert) return;
-    g.links.forEach((link, r) => {
-      if (link.type !== 'ACTING_IN_CONCERT') return;
-      const a = g.linkEnds.from[r];
-      const b = g.linkEnds.to[r];
-      this.addPartner(a, b, r);
-      this.addPartner(b, a, r);
-    });
-    for (const list of this.partners.values())
-      list.sort((x, y) => x.node - y.node || x.row - y.row);
+    this.canPool = uint8(g.n);
+    if (policy.poolActingInConcert) {
+      g.links.forEach((link, r) => {
+        if (link.type !== 'ACTING_IN_CONCERT') return;
+        const a = g.linkEnds.from[r];
+        const b = g.linkEnds.to[r];
+        this.addPartner(a, b, r);
+        this.addPartner(b, a, r);
+      });
+      for (const list of this.partners.values())
+        list.sort((x, y) => x.node - y.node || x.row - y.row);
+    }
+    for (const x of this.partners.keys()) this.canPool[x] = 1;
+    for (let x = 0; x < g.n; x++) {
+      if (this.familyPools(x) && this.kinship.hasFamily(x)) this.canPool[x] = 1;
+    }
   }
 
   /** Whether x can be in any pool at all: the quick test that skips most companies. */
   poolable(x: number): boolean {
-    return this.partners.has(x) || (this.familyPools(x) && this.kinship.hasFamily(x));
+    return this.canPool[x] === 1;
   }
 
   /** Whether x anchors a pool of this kind (has relatives or partners under the policy). */

@@ -22,7 +22,8 @@ export interface RawFact {
   rule: RuleCode;
   directed: boolean;
   joinsGroup: boolean;
-  pooledPct: string | null;
+  /** R2 / R3: the fact reports the total of its share rows (added up when materialised). */
+  pooled: boolean;
   /** Entity indices: R3 pool members; R2, R4, R5 controlled intermediaries. */
   poolIds: number[];
   /** Entities the control passes through (for E1). */
@@ -39,31 +40,47 @@ export interface RawFact {
   exclusion: string | null;
 }
 
+/**
+ * Shared empty lists and note: most facts cite one kind of row, and a fact builds no
+ * empty arrays of its own. Frozen, so a rule that tried to push into one fails loudly;
+ * code that adds rows to a fact replaces the list (`concatRows`).
+ */
+const NONE = Object.freeze([]) as unknown as number[];
+const NO_NOTE: FactNote = Object.freeze({ kind: 'none' });
+
+type FactFields = Partial<Omit<RawFact, 'from' | 'to' | 'rule'>>;
+const NO_FIELDS: FactFields = Object.freeze({});
+
 export function rawFact(
   from: number,
   to: number,
   rule: RuleCode,
-  fields: Partial<Omit<RawFact, 'from' | 'to' | 'rule'>> = {},
+  fields: FactFields = NO_FIELDS,
 ): RawFact {
+  // Every field written in one order: one hidden class for all facts.
   return {
     from,
     to,
     rule,
-    directed: true,
-    joinsGroup: true,
-    pooledPct: null,
-    poolIds: [],
-    via: [],
-    throughState: false,
-    shareRows: [],
-    roleRows: [],
-    linkRows: [],
-    familyRows: [],
-    designationRows: [],
-    note: { kind: 'none' },
-    exclusion: null,
-    ...fields,
+    directed: fields.directed ?? true,
+    joinsGroup: fields.joinsGroup ?? true,
+    pooled: fields.pooled ?? false,
+    poolIds: fields.poolIds ?? NONE,
+    via: fields.via ?? NONE,
+    throughState: fields.throughState ?? false,
+    shareRows: fields.shareRows ?? NONE,
+    roleRows: fields.roleRows ?? NONE,
+    linkRows: fields.linkRows ?? NONE,
+    familyRows: fields.familyRows ?? NONE,
+    designationRows: fields.designationRows ?? NONE,
+    note: fields.note ?? NO_NOTE,
+    exclusion: fields.exclusion ?? null,
   };
+}
+
+/** `rows` followed by `more`, as a new list: row lists may be shared (kinship paths). */
+export function concatRows(rows: number[], more: readonly number[]): number[] {
+  return more.length === 0 ? rows : rows.concat(more);
 }
 
 /** What the single-control rules read while the fixpoint runs. */
@@ -94,11 +111,11 @@ export class FactMerger {
       this.byKey.set(key, fact);
       return;
     }
-    known.shareRows.push(...fact.shareRows);
-    known.roleRows.push(...fact.roleRows);
-    known.linkRows.push(...fact.linkRows);
-    known.familyRows.push(...fact.familyRows);
-    known.designationRows.push(...fact.designationRows);
+    known.shareRows = concatRows(known.shareRows, fact.shareRows);
+    known.roleRows = concatRows(known.roleRows, fact.roleRows);
+    known.linkRows = concatRows(known.linkRows, fact.linkRows);
+    known.familyRows = concatRows(known.familyRows, fact.familyRows);
+    known.designationRows = concatRows(known.designationRows, fact.designationRows);
   }
 
   facts(): RawFact[] {

@@ -9,6 +9,7 @@
  */
 import { IntBuffer } from '../graph/int-buffer';
 import { Reachability } from '../graph/reachability';
+import { int32, uint8 } from '../graph/typed-arena';
 import { appendAll, RawFact, RuleContext } from './raw-fact';
 import { evaluateBoardMajority, directBoardMajorityFacts } from './rules/board-majority.rule';
 import { consolidationFacts } from './rules/consolidation.rule';
@@ -40,13 +41,17 @@ export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFa
     const round: RawFact[] = [];
     const found: RawFact[] = [];
     const keep = (): void => {
+      if (found.length === 0) return;
       // Each kept fact adds a reachable pair (joining, or else any), so rounds end.
-      for (const f of found.splice(0)) {
+      for (let i = 0; i < found.length; i++) {
+        const f = found[i];
         if (stateExemption(ctx, f) === null || !ctx.tally.controlsTargetAtAll(f.from))
           round.push(f);
       }
+      found.length = 0;
     };
-    for (const y of dirty) {
+    for (let i = 0; i < dirty.length; i++) {
+      const y = dirty[i];
       // Each evaluation re-begins the tally for y, so filter its facts right after it.
       if (ctx.enabled('R2')) evaluateIndirectMajority(ctx, y, found);
       keep();
@@ -63,7 +68,7 @@ export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFa
 }
 
 function allCompanies(ctx: RuleContext): Int32Array {
-  const out = new Int32Array(ctx.g.n);
+  const out = int32(ctx.g.n);
   for (let y = 0; y < ctx.g.n; y++) out[y] = y;
   return out;
 }
@@ -80,7 +85,7 @@ function affectedCompanies(ctx: RuleContext, reach: Reachability, round: RawFact
     below,
   );
   const { holdings, board } = ctx.g;
-  const mark = new Uint8Array(ctx.g.n);
+  const mark = uint8(ctx.g.n);
   const dirty: number[] = [];
   const touch = (y: number): void => {
     if (mark[y] === 0) {

@@ -4,6 +4,8 @@
  * one node keep their input order and `edgeIds` maps each slot back to the input edge.
  * O(n + m) time, three typed arrays of memory.
  */
+import { int32 } from './typed-arena';
+
 export interface Csr {
   readonly nodeCount: number;
   readonly offsets: Int32Array;
@@ -20,30 +22,32 @@ export function buildCsr(
   if (targets.length < edgeCount || sources.length < edgeCount) {
     throw new RangeError('csr: sources and targets must hold edgeCount entries');
   }
-  const offsets = new Int32Array(nodeCount + 1);
+  const offsets = int32(nodeCount + 1);
   for (let e = 0; e < edgeCount; e++) offsets[sources[e] + 1]++;
   for (let u = 0; u < nodeCount; u++) offsets[u + 1] += offsets[u];
-  const cursor = offsets.slice(0, nodeCount);
-  const outTargets = new Int32Array(edgeCount);
-  const edgeIds = new Int32Array(edgeCount);
+  const outTargets = int32(edgeCount);
+  const edgeIds = int32(edgeCount);
+  // offsets[u] serves as u's cursor, ending at u's end = the next start; shifted back after.
   for (let e = 0; e < edgeCount; e++) {
-    const slot = cursor[sources[e]]++;
+    const slot = offsets[sources[e]]++;
     outTargets[slot] = targets[e];
     edgeIds[slot] = e;
   }
+  for (let u = nodeCount; u > 0; u--) offsets[u] = offsets[u - 1];
+  offsets[0] = 0;
   return { nodeCount, offsets, targets: outTargets, edgeIds };
 }
 
 /** The same edges reversed (v -> u), for walking predecessors. */
 export function transposeCsr(csr: Csr): Csr {
   const m = csr.targets.length;
-  const sources = new Int32Array(m);
+  const sources = int32(m);
   for (let u = 0; u < csr.nodeCount; u++) {
     for (let i = csr.offsets[u]; i < csr.offsets[u + 1]; i++) sources[i] = u;
   }
   const reversed = buildCsr(csr.nodeCount, csr.targets, sources, m);
   // Map back to the caller's original edge ids rather than slots of `csr`.
-  const edgeIds = new Int32Array(m);
+  const edgeIds = int32(m);
   for (let i = 0; i < m; i++) edgeIds[i] = csr.edgeIds[reversed.edgeIds[i]];
   return { ...reversed, edgeIds };
 }
@@ -59,10 +63,10 @@ export function orderByKeys(
   edgeCount = primary.length,
 ): Int32Array {
   const bySecondary = buildCsr(nodeCount, secondary, primary, edgeCount).edgeIds;
-  const primaryInOrder = new Int32Array(edgeCount);
+  const primaryInOrder = int32(edgeCount);
   for (let i = 0; i < edgeCount; i++) primaryInOrder[i] = primary[bySecondary[i]];
   const byPrimary = buildCsr(nodeCount, primaryInOrder, primaryInOrder, edgeCount).edgeIds;
-  const order = new Int32Array(edgeCount);
+  const order = int32(edgeCount);
   for (let i = 0; i < edgeCount; i++) order[i] = bySecondary[byPrimary[i]];
   return order;
 }

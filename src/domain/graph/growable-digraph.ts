@@ -4,6 +4,8 @@
  * facts round by round and walks predecessors between rounds; rebuilding a CSR each
  * round would cost O(m) per round for nothing.
  */
+import { int32, uint8 } from './typed-arena';
+
 export class GrowableDigraph {
   private fromArr: Int32Array;
   private toArr: Int32Array;
@@ -19,13 +21,13 @@ export class GrowableDigraph {
     initialEdges = 16,
   ) {
     const cap = Math.max(1, initialEdges);
-    this.fromArr = new Int32Array(cap);
-    this.toArr = new Int32Array(cap);
-    this.nextOutArr = new Int32Array(cap);
-    this.nextInArr = new Int32Array(cap);
-    this.tagArr = new Uint8Array(cap);
-    this.headOut = new Int32Array(nodeCount).fill(-1);
-    this.headIn = new Int32Array(nodeCount).fill(-1);
+    this.fromArr = int32(cap);
+    this.toArr = int32(cap);
+    this.nextOutArr = int32(cap);
+    this.nextInArr = int32(cap);
+    this.tagArr = uint8(cap);
+    this.headOut = int32(nodeCount).fill(-1);
+    this.headIn = int32(nodeCount).fill(-1);
   }
 
   /** Adds u -> v; a non-zero `tag` lets a walk skip the edge (see Reachability). */
@@ -62,7 +64,7 @@ export class GrowableDigraph {
   private grow(): void {
     const cap = this.toArr.length * 2;
     const widen = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(cap);
+      const b = int32(cap);
       b.set(a);
       return b;
     };
@@ -70,7 +72,7 @@ export class GrowableDigraph {
     this.toArr = widen(this.toArr);
     this.nextOutArr = widen(this.nextOutArr);
     this.nextInArr = widen(this.nextInArr);
-    const tags = new Uint8Array(cap);
+    const tags = uint8(cap);
     tags.set(this.tagArr);
     this.tagArr = tags;
   }

@@ -2,6 +2,8 @@
  * A growable Int32Array used as a reusable scratch list: cleared by resetting its length,
  * so hot loops append without allocating per node.
  */
+import { int32 } from './typed-arena';
+
 export class IntBuffer {
   private data: Int32Array;
   length = 0;
@@ -12,7 +14,7 @@ export class IntBuffer {
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
+      const grown = int32(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
     }

@@ -5,6 +5,7 @@
  */
 import { GrowableDigraph } from './growable-digraph';
 import { IntBuffer } from './int-buffer';
+import { int32 } from './typed-arena';
 
 export class Reachability {
   private readonly mark: Int32Array;
@@ -16,8 +17,8 @@ export class Reachability {
     private readonly graph: GrowableDigraph,
     private readonly skipTagged = false,
   ) {
-    this.mark = new Int32Array(graph.nodeCount);
-    this.stack = new Int32Array(graph.nodeCount);
+    this.mark = int32(graph.nodeCount);
+    this.stack = int32(graph.nodeCount);
   }
 
   /** Appends `start` and every node with a path to it (its ancestors) to `out`. */

@@ -6,6 +6,7 @@
  * reverse topological order of the condensation.
  */
 import { Csr } from './csr';
+import { int32, uint8 } from './typed-arena';
 
 export interface SccResult {
   readonly componentOf: Int32Array;
@@ -15,13 +16,13 @@ export interface SccResult {
 export function stronglyConnectedComponents(graph: Csr): SccResult {
   const n = graph.nodeCount;
   const { offsets, targets } = graph;
-  const order = new Int32Array(n).fill(-1); // discovery index, -1 = unvisited
-  const low = new Int32Array(n);
-  const componentOf = new Int32Array(n).fill(-1);
-  const onStack = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  const callNode = new Int32Array(n);
-  const callEdge = new Int32Array(n);
+  const order = int32(n).fill(-1); // discovery index, -1 = unvisited
+  const low = int32(n);
+  const componentOf = int32(n).fill(-1);
+  const onStack = uint8(n);
+  const stack = int32(n);
+  const callNode = int32(n);
+  const callEdge = int32(n);
   let stackTop = 0;
   let counter = 0;
   let count = 0;
@@ -73,7 +74,7 @@ export function stronglyConnectedComponents(graph: Csr): SccResult {
 
 /** Which components no edge from another component enters: the condensation's sources. */
 export function sourceComponents(graph: Csr, scc: SccResult): Uint8Array {
-  const entered = new Uint8Array(scc.count);
+  const entered = uint8(scc.count);
   for (let u = 0; u < graph.nodeCount; u++) {
     const cu = scc.componentOf[u];
     for (let i = graph.offsets[u]; i < graph.offsets[u + 1]; i++) {
@@ -81,7 +82,7 @@ export function sourceComponents(graph: Csr, scc: SccResult): Uint8Array {
       if (cv !== cu) entered[cv] = 1;
     }
   }
-  const isSource = new Uint8Array(scc.count);
+  const isSource = uint8(scc.count);
   for (let c = 0; c < scc.count; c++) isSource[c] = entered[c] === 1 ? 0 : 1;
   return isSource;
 }

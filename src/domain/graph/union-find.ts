@@ -2,13 +2,15 @@
  * Disjoint-set forest (union-find) with union by size and path halving: near-constant
  * amortised time per operation (Tarjan 1975), two Int32Arrays of memory.
  */
+import { int32 } from './typed-arena';
+
 export class UnionFind {
   private readonly parent: Int32Array;
   private readonly size: Int32Array;
 
   constructor(readonly count: number) {
-    this.parent = new Int32Array(count);
-    this.size = new Int32Array(count).fill(1);
+    this.parent = int32(count);
+    this.size = int32(count).fill(1);
     for (let i = 0; i < count; i++) this.parent[i] = i;
   }
 
@@ -41,8 +43,8 @@ export class UnionFind {
    * out sorted by their first member.
    */
   labels(): { labelOf: Int32Array; count: number } {
-    const labelOf = new Int32Array(this.count);
-    const labelOfRoot = new Int32Array(this.count).fill(-1);
+    const labelOf = int32(this.count);
+    const labelOfRoot = int32(this.count).fill(-1);
     let count = 0;
     for (let i = 0; i < this.count; i++) {
       const root = this.find(i);

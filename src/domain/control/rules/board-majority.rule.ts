@@ -4,31 +4,31 @@
  * rows; each such row is one seat).
  * Source: seed 集团客户认定标准 (二)9 (有权任免董事会半数以上成员).
  */
+import { someControlled } from '../pooling-guards';
 import { rawFact, RawFact, RuleContext } from '../raw-fact';
 
 /** x alone appointed the majority: recorded whatever else links x to y. */
 export function directBoardMajorityFacts(ctx: RuleContext): RawFact[] {
   const { seats, seatRole, seatCount } = ctx.g.board;
   const facts: RawFact[] = [];
+  const { offsets, targets } = seats;
   for (let y = 0; y < ctx.g.n; y++) {
-    if (seats.offsets[y] === seats.offsets[y + 1]) continue;
-    const byAppointer = new Map<number, number[]>();
-    for (let i = seats.offsets[y]; i < seats.offsets[y + 1]; i++) {
-      const a = seats.targets[i];
-      if (a < 0) continue;
-      const rows = byAppointer.get(a) ?? [];
-      rows.push(seatRole[i]);
-      byAppointer.set(a, rows);
-    }
-    for (const [a, rows] of byAppointer) {
-      if (a !== y && 2 * rows.length > seatCount[y]) {
-        facts.push(
-          rawFact(a, y, 'R4', {
-            roleRows: rows,
-            note: { kind: 'seats', appointed: rows.length, total: seatCount[y] },
-          }),
-        );
-      }
+    const end = offsets[y + 1];
+    // Each appointer once, in the order first seen: a board has a handful of seats.
+    for (let i = offsets[y]; i < end; i++) {
+      const a = targets[i];
+      if (a < 0 || a === y || seenBefore(targets, offsets[y], i, a)) continue;
+      let count = 0;
+      for (let j = i; j < end; j++) if (targets[j] === a) count++;
+      if (2 * count <= seatCount[y]) continue;
+      const rows: number[] = [];
+      for (let j = i; j < end; j++) if (targets[j] === a) rows.push(seatRole[j]);
+      facts.push(
+        rawFact(a, y, 'R4', {
+          roleRows: rows,
+          note: { kind: 'seats', appointed: count, total: seatCount[y] },
+        }),
+      );
     }
   }
   return facts;
@@ -39,6 +39,7 @@ export function evaluateBoardMajority(ctx: RuleContext, y: number, out: RawFact[
   const start = seats.offsets[y];
   const end = seats.offsets[y + 1];
   if (!hasTwoAppointers(seats.targets, start, end)) return;
+  if (!someControlled(ctx.control, seats.targets, start, end)) return;
   const tally = ctx.tally;
   tally.begin(y);
   const slotRow: number[] = [];
@@ -61,6 +62,12 @@ export function evaluateBoardMajority(ctx: RuleContext, y: number, out: RawFact[
       }),
     );
   }
+}
+
+/** Whether `value` occurs in `list[start .. end)`. */
+export function seenBefore(list: Int32Array, start: number, end: number, value: number): boolean {
+  for (let j = start; j < end; j++) if (list[j] === value) return true;
+  return false;
 }
 
 /** Pooling can only add a winner when at least two different parties appointed. */

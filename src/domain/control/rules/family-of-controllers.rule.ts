@@ -4,6 +4,7 @@
  * his wife's brother are not linked through her. Undirected: no one becomes a controller.
  * Source: seed 集团客户认定标准 (一)3 and (二)10 (近亲属共同控制).
  */
+import { uint8 } from '../../graph/typed-arena';
 import { KIND_CODE } from '../compact-graph';
 import { Kinship } from '../kinship';
 import { rawFact, RawFact, RuleContext } from '../raw-fact';
@@ -13,7 +14,7 @@ export function familyOfControllersFacts(
   kinship: Kinship,
   directed: readonly RawFact[],
 ): RawFact[] {
-  const isController = new Uint8Array(ctx.g.n);
+  const isController = uint8(ctx.g.n);
   for (const f of directed) {
     if (ctx.g.kind[f.from] === KIND_CODE.PERSON) isController[f.from] = 1;
   }

@@ -7,8 +7,8 @@
  * and the person controls through it.
  * Source: seed 集团客户认定标准 (二)1 (直接或间接控制).
  */
-import { sum } from '../../money/decimal';
 import { rawFact, RawFact, RuleContext } from '../raw-fact';
+import { stakesExceed, someControlled } from '../pooling-guards';
 import { pairRows } from './direct-majority.rule';
 
 export function evaluateIndirectMajority(ctx: RuleContext, y: number, out: RawFact[]): void {
@@ -16,6 +16,9 @@ export function evaluateIndirectMajority(ctx: RuleContext, y: number, out: RawFa
   const start = h.pairStart[y];
   const end = h.pairStart[y + 1];
   if (end - start < 2) return; // one holder alone is R1 or nothing
+  if (!stakesExceed(h, start, end, ctx.threshold)) return;
+  // With R1 off, a holder's own majority is recorded here, so the second guard needs R1.
+  if (ctx.enabled('R1') && !someControlled(ctx.control, h.pairHolder, start, end)) return;
   const tally = ctx.tally;
   tally.begin(y);
   for (let p = start; p < end; p++) tally.add(h.pairHolder[p], h.pairPct[p], 0);
@@ -29,7 +32,7 @@ export function evaluateIndirectMajority(ctx: RuleContext, y: number, out: RawFa
     const intermediaries = pairs.map((p) => h.pairHolder[p]).filter((holder) => holder !== x);
     out.push(
       rawFact(x, y, 'R2', {
-        pooledPct: sum(shareRows.map((r) => ctx.g.shares[r].votingPct)).toFixed(),
+        pooled: true,
         poolIds: intermediaries,
         via: intermediaries,
         throughState,

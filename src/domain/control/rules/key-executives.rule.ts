@@ -3,8 +3,9 @@
  * least `keyExecutivesRequired` (default 1) of y's chairman, general manager and CFO.
  * Source: seed 集团客户认定标准 (二)8 (任免高级管理人员).
  */
+import { someControlled } from '../pooling-guards';
 import { rawFact, RawFact, RuleContext } from '../raw-fact';
-import { distinct, hasTwoAppointers } from './board-majority.rule';
+import { distinct, hasTwoAppointers, seenBefore } from './board-majority.rule';
 
 export function popcount(bits: number): number {
   let count = 0;
@@ -16,21 +17,19 @@ export function directKeyExecutiveFacts(ctx: RuleContext): RawFact[] {
   const { keys, keyRole, keyBit } = ctx.g.board;
   const required = ctx.policy.keyExecutivesRequired;
   const facts: RawFact[] = [];
+  const { offsets, targets } = keys;
   for (let y = 0; y < ctx.g.n; y++) {
-    if (keys.offsets[y] === keys.offsets[y + 1]) continue;
-    const byAppointer = new Map<number, { bits: number; rows: number[] }>();
-    for (let i = keys.offsets[y]; i < keys.offsets[y + 1]; i++) {
-      const a = keys.targets[i];
-      if (a < 0 || a === y) continue;
-      const entry = byAppointer.get(a) ?? { bits: 0, rows: [] };
-      entry.bits |= keyBit[i];
-      entry.rows.push(keyRole[i]);
-      byAppointer.set(a, entry);
-    }
-    for (const [a, { bits, rows }] of byAppointer) {
-      if (popcount(bits) >= required) {
-        facts.push(rawFact(a, y, 'R5', { roleRows: rows, note: { kind: 'keys', bits } }));
-      }
+    const end = offsets[y + 1];
+    // Each appointer once, in the order first seen: a company has at most a few key posts.
+    for (let i = offsets[y]; i < end; i++) {
+      const a = targets[i];
+      if (a < 0 || a === y || seenBefore(targets, offsets[y], i, a)) continue;
+      let bits = 0;
+      for (let j = i; j < end; j++) if (targets[j] === a) bits |= keyBit[j];
+      if (popcount(bits) < required) continue;
+      const rows: number[] = [];
+      for (let j = i; j < end; j++) if (targets[j] === a) rows.push(keyRole[j]);
+      facts.push(rawFact(a, y, 'R5', { roleRows: rows, note: { kind: 'keys', bits } }));
     }
   }
   return facts;
@@ -41,6 +40,7 @@ export function evaluateKeyExecutives(ctx: RuleContext, y: number, out: RawFact[
   const start = keys.offsets[y];
   const end = keys.offsets[y + 1];
   if (!hasTwoAppointers(keys.targets, start, end)) return;
+  if (!someControlled(ctx.control, keys.targets, start, end)) return;
   const required = ctx.policy.keyExecutivesRequired;
   const tally = ctx.tally;
   tally.begin(y);

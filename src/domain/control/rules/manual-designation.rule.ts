@@ -4,7 +4,7 @@
  * derived facts between the two, in either direction, stay reported but no longer join).
  * Source: seed 集团客户认定标准 (一)4 (其他关联关系, 经认定).
  */
-import { rawFact, RawFact, RuleContext } from '../raw-fact';
+import { concatRows, rawFact, RawFact, RuleContext } from '../raw-fact';
 
 export function manualJoinFacts(ctx: RuleContext): RawFact[] {
   const { g } = ctx;
@@ -35,7 +35,7 @@ export function applySevers(ctx: RuleContext, facts: RawFact[]): void {
     const rows = severs.get(pairKey(f.from, f.to));
     if (f.rule === 'R11' || rows === undefined) continue;
     f.joinsGroup = false;
-    f.designationRows.push(...rows);
+    f.designationRows = concatRows(f.designationRows, rows);
     // The first by id names the reason, whatever the input order.
     const d = rows.map((r) => g.designations[r]).sort((a, b) => (a.id < b.id ? -1 : 1))[0];
     f.exclusion = `Severed by designation ${d.id} (${d.reason}; approved by ${d.approvedBy}), so it does not join a group (R11).`;

@@ -6,7 +6,8 @@
  * contributes nothing is not pulled in.
  * Source: seed 集团客户认定标准 (一)3 (共同控制); CBRC guideline on connected clients.
  */
-import { sum } from '../../money/decimal';
+import { int32, uint8 } from '../../graph/typed-arena';
+import { stakesExceed } from '../pooling-guards';
 import { PoolKind, Pools } from '../pools';
 import { rawFact, RawFact, RuleContext } from '../raw-fact';
 import { pairRows } from './direct-majority.rule';
@@ -27,10 +28,14 @@ export function pooledControlFacts(ctx: RuleContext, pools: Pools): RawFact[] {
   const h = ctx.g.holdings;
   const tally = ctx.tally;
   const out: RawFact[] = [];
+  const nearPool = underPoolable(ctx, pools);
   for (let y = 0; y < ctx.g.n; y++) {
     const start = h.pairStart[y];
     const end = h.pairStart[y + 1];
     if (end - start < 2 || ctx.control.headIn[y] !== -1) continue;
+    if (!stakesExceed(h, start, end, ctx.threshold)) continue;
+    // A pool needs a poolable party among the holders and their controllers.
+    if (!anyMarked(nearPool, h.pairHolder, start, end)) continue;
     tally.begin(y);
     for (let p = start; p < end; p++) tally.add(h.pairHolder[p], h.pairPct[p], 0);
     const poolable: number[] = [];
@@ -61,7 +66,7 @@ export function pooledControlFacts(ctx: RuleContext, pools: Pools): RawFact[] {
       const shareRows = c.slots.flatMap((s) => pairRows(ctx, start + s));
       out.push(
         rawFact(m, y, 'R3', {
-          pooledPct: sum(shareRows.map((r) => ctx.g.shares[r].votingPct)).toFixed(),
+          pooled: true,
           poolIds: c.poolIds,
           via: c.via,
           throughState: c.throughState,
@@ -74,6 +79,39 @@ export function pooledControlFacts(ctx: RuleContext, pools: Pools): RawFact[] {
     }
   }
   return out;
+}
+
+/**
+ * 1 for the poolable parties and everything they control, down any chain of single
+ * control: exactly the holders whose tally can touch a poolable party.
+ */
+function underPoolable(ctx: RuleContext, pools: Pools): Uint8Array {
+  const { n } = ctx.g;
+  const { headOut, nextOut, to } = ctx.control;
+  const mark = uint8(n);
+  const stack = int32(n);
+  let top = 0;
+  for (let x = 0; x < n; x++) {
+    if (pools.poolable(x)) {
+      mark[x] = 1;
+      stack[top++] = x;
+    }
+  }
+  while (top > 0) {
+    const u = stack[--top];
+    for (let e = headOut[u]; e !== -1; e = nextOut[e]) {
+      if (mark[to[e]] === 0) {
+        mark[to[e]] = 1;
+        stack[top++] = to[e];
+      }
+    }
+  }
+  return mark;
+}
+
+function anyMarked(mark: Uint8Array, parties: Int32Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (mark[parties[i]] === 1) return true;
+  return false;
 }
 
 function evaluatePool(

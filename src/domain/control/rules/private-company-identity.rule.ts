@@ -6,26 +6,22 @@
  * same groups with n - 1 facts instead of n(n - 1) / 2.
  * Source: seed 集团客户认定标准 (二)10 (法定代表人或实际控制人相同或为近亲属).
  */
+import { buildCsr, Csr } from '../../graph/csr';
+import { int32 } from '../../graph/typed-arena';
 import { Kinship } from '../kinship';
-import { rawFact, RawFact, RuleContext } from '../raw-fact';
-
-type KeyRoles = Map<number, Map<number, number[]>>; // person -> company -> role rows
+import { concatRows, rawFact, RawFact, RuleContext } from '../raw-fact';
 
 export function privateCompanyIdentityFacts(ctx: RuleContext, kinship: Kinship): RawFact[] {
   const { g } = ctx;
-  const byPerson: KeyRoles = new Map();
-  g.roles.forEach((role, r) => {
-    if (role.role !== 'LEGAL_REPRESENTATIVE' && role.role !== 'ACTUAL_CONTROLLER') return;
-    const y = g.roleEnds.to[r];
-    if (g.privateCompany[y] === 0) return;
-    const x = g.roleEnds.from[r];
-    const companies = byPerson.get(x) ?? new Map<number, number[]>();
-    const rows = companies.get(y);
-    if (rows === undefined) companies.set(y, [r]);
-    else rows.push(r);
-    byPerson.set(x, companies);
-  });
-  const facts = new Map<string, RawFact>();
+  const posts = keyPosts(ctx);
+  const { offsets, targets: company, edgeIds } = posts.byPerson;
+  /** Role rows of the run of posts starting at slot i: one person in one company. */
+  const runRows = (i: number, end: number): number[] => {
+    const rows: number[] = [];
+    for (let k = i; k < end && company[k] === company[i]; k++) rows.push(posts.rows[edgeIds[k]]);
+    return rows;
+  };
+  const facts = new Map<number, RawFact>();
   const link = (
     a: number,
     b: number,
@@ -34,11 +30,11 @@ export function privateCompanyIdentityFacts(ctx: RuleContext, kinship: Kinship):
     kin?: { label: string; rows: number[] },
   ): void => {
     const [lo, hi] = a < b ? [a, b] : [b, a];
-    const key = `${lo}:${hi}`;
+    const key = lo * g.n + hi;
     const known = facts.get(key);
     if (known !== undefined) {
-      known.roleRows.push(...roleRows);
-      known.familyRows.push(...(kin?.rows ?? []));
+      known.roleRows = concatRows(known.roleRows, roleRows);
+      known.familyRows = concatRows(known.familyRows, kin?.rows ?? []);
       return;
     }
     facts.set(
@@ -51,26 +47,77 @@ export function privateCompanyIdentityFacts(ctx: RuleContext, kinship: Kinship):
       }),
     );
   };
-  const persons = [...byPerson.keys()].sort((a, b) => a - b);
-  const centre = (x: number): number => {
-    let first = Infinity;
-    for (const y of (byPerson.get(x) as Map<number, number[]>).keys()) first = Math.min(first, y);
-    return first;
-  };
-  for (const x of persons) {
-    const companies = byPerson.get(x) as Map<number, number[]>;
-    const hub = centre(x);
-    for (const [y, rows] of [...companies].sort((a, b) => a[0] - b[0])) {
-      if (y !== hub) link(hub, y, [x], [...(companies.get(hub) as number[]), ...rows]);
+  for (let x = 0; x < g.n; x++) {
+    if (offsets[x] === offsets[x + 1]) continue;
+    // Companies ascend within x's posts, so the first is the hub.
+    const end = offsets[x + 1];
+    const hub = company[offsets[x]];
+    const hubRows = runRows(offsets[x], end);
+    for (let i = offsets[x]; i < end; i++) {
+      const y = company[i];
+      if (y === hub || company[i - 1] === y) continue;
+      link(hub, y, [x], [...hubRows, ...runRows(i, end)]);
     }
     for (const tie of kinship.of(x)) {
-      const relative = byPerson.get(tie.other);
-      if (tie.other <= x || relative === undefined) continue;
-      const other = centre(tie.other);
-      if (other === hub) continue;
-      const rows = [...(companies.get(hub) as number[]), ...(relative.get(other) as number[])];
-      link(hub, other, [x, tie.other], rows, tie);
+      const other = tie.other;
+      if (other <= x || offsets[other] === offsets[other + 1]) continue;
+      const otherHub = company[offsets[other]];
+      if (otherHub === hub) continue;
+      const otherRows = runRows(offsets[other], offsets[other + 1]);
+      link(hub, otherHub, [x, other], [...hubRows, ...otherRows], tie);
     }
   }
   return [...facts.values()];
+}
+
+/**
+ * LEGAL_REPRESENTATIVE and ACTUAL_CONTROLLER rows in PRIVATE companies, grouped by person
+ * and, within a person, ordered by company (rows of one company in row order).
+ */
+function keyPosts(ctx: RuleContext): { byPerson: Csr; rows: Int32Array } {
+  const { g } = ctx;
+  const person = int32(g.roles.length);
+  const company = int32(g.roles.length);
+  const rows = int32(g.roles.length);
+  let count = 0;
+  for (let r = 0; r < g.roles.length; r++) {
+    const post = g.roles[r].role;
+    if (post !== 'LEGAL_REPRESENTATIVE' && post !== 'ACTUAL_CONTROLLER') continue;
+    const y = g.roleEnds.to[r];
+    if (g.privateCompany[y] === 0) continue;
+    person[count] = g.roleEnds.from[r];
+    company[count] = y;
+    rows[count++] = r;
+  }
+  const byPerson = buildCsr(g.n, person, company, count);
+  sortRunsByTarget(byPerson);
+  return { byPerson, rows };
+}
+
+/** Orders each node's slots by target, keeping slot order among equal targets. */
+function sortRunsByTarget({ offsets, targets, edgeIds, nodeCount }: Csr): void {
+  for (let u = 0; u < nodeCount; u++) {
+    if (offsets[u + 1] - offsets[u] > 16) {
+      // A nominee with many companies: a comparison sort, not quadratic insertion.
+      const slots = Array.from({ length: offsets[u + 1] - offsets[u] }, (_, k) => offsets[u] + k);
+      slots.sort((a, b) => targets[a] - targets[b] || a - b);
+      const t = slots.map((s) => targets[s]);
+      const e = slots.map((s) => edgeIds[s]);
+      targets.set(t, offsets[u]);
+      edgeIds.set(e, offsets[u]);
+      continue;
+    }
+    for (let i = offsets[u] + 1; i < offsets[u + 1]; i++) {
+      const t = targets[i];
+      const e = edgeIds[i];
+      let j = i - 1;
+      while (j >= offsets[u] && targets[j] > t) {
+        targets[j + 1] = targets[j];
+        edgeIds[j + 1] = edgeIds[j];
+        j--;
+      }
+      targets[j + 1] = t;
+      edgeIds[j + 1] = e;
+    }
+  }
 }

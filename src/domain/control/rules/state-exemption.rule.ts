@@ -13,8 +13,8 @@ import { RawFact, RuleContext } from '../raw-fact';
 export function stateExemption(ctx: RuleContext, f: RawFact): string | null {
   if (!ctx.policy.stateExemption || !f.directed) return null;
   const { kind, parties } = ctx.g;
-  const body = [f.from, f.to, ...f.via].find((x) => kind[x] === KIND_CODE.STATE);
-  if (body !== undefined) {
+  const body = stateBodyOf(kind, f);
+  if (body !== -1) {
     return `${parties[body].name} (${parties[body].id}) is a state body, so this control does not join a group (E1).`;
   }
   return f.throughState
@@ -22,8 +22,18 @@ export function stateExemption(ctx: RuleContext, f: RawFact): string | null {
     : null;
 }
 
+/** The first state body among the fact's ends and the entities it passes through, or -1. */
+function stateBodyOf(kind: Uint8Array, f: RawFact): number {
+  if (kind[f.from] === KIND_CODE.STATE) return f.from;
+  if (kind[f.to] === KIND_CODE.STATE) return f.to;
+  const via = f.via;
+  for (let i = 0; i < via.length; i++) if (kind[via[i]] === KIND_CODE.STATE) return via[i];
+  return -1;
+}
+
 export function applyStateExemption(ctx: RuleContext, facts: RawFact[]): void {
-  for (const f of facts) {
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i];
     if (!f.joinsGroup) continue;
     const reason = stateExemption(ctx, f);
     if (reason === null) continue;

@@ -1,0 +1,90 @@
+/**
+ * Typed arrays for one whole-bank pass, carved from one ArrayBuffer.
+ *
+ * Why: V8 counts every ArrayBuffer as external memory, and each ~64 MB of it allocated
+ * since the last full collection starts a full mark of the whole JavaScript heap. A
+ * whole-bank derivation allocates a few hundred MB of typed arrays, inside a server whose
+ * heap already holds the bank's records (about 1 GB at a million entities), so separate
+ * allocations cost several full marks of that heap — more than the derivation itself. One
+ * buffer costs at most one. The arena is a bump allocator: nothing is freed until the
+ * whole buffer is unreachable, so it is sized from the graph and used only for the
+ * duration of a derivation (`withTypedArena`); outside one, the helpers allocate as usual.
+ * Fresh arena memory is zero-filled, like `new Int32Array(n)`.
+ */
+
+const ALIGN = 8;
+/** Below this many bytes an array is cheaper to allocate on its own. */
+const SMALL = 4096;
+
+class TypedArena {
+  private buffer: ArrayBuffer;
+  private offset = 0;
+  used = 0;
+
+  constructor(private readonly chunkBytes: number) {
+    this.buffer = new ArrayBuffer(chunkBytes);
+  }
+
+  /** `bytes` aligned to 8 from the current chunk, or from a new one when it is full. */
+  take(bytes: number): [ArrayBuffer, number] {
+    const size = Math.ceil(bytes / ALIGN) * ALIGN;
+    if (this.offset + size > this.buffer.byteLength) {
+      // An under-estimate: a further chunk, at least a quarter of the first.
+      this.buffer = new ArrayBuffer(Math.max(size, this.chunkBytes >> 2));
+      this.offset = 0;
+    }
+    const at = this.offset;
+    this.offset += size;
+    this.used += size;
+    return [this.buffer, at];
+  }
+}
+
+let current: TypedArena | null = null;
+let lastUsed = 0;
+
+/** Runs `work` with typed-array helpers served from one buffer of `bytes` (when large). */
+export function withTypedArena<T>(bytes: number, work: () => T): T {
+  if (bytes < 1 << 24) return work();
+  const previous = current;
+  const arena = new TypedArena(Math.ceil(bytes / ALIGN) * ALIGN);
+  current = arena;
+  try {
+    return work();
+  } finally {
+    current = previous;
+    lastUsed = arena.used;
+  }
+}
+
+/** Bytes the last arena handed out: for sizing estimates in measurements. */
+export function lastArenaBytesUsed(): number {
+  return lastUsed;
+}
+
+export function int32(length: number): Int32Array {
+  const bytes = length * 4;
+  if (current === null || bytes < SMALL) return new Int32Array(length);
+  const [buffer, at] = current.take(bytes);
+  return new Int32Array(buffer, at, length);
+}
+
+export function uint8(length: number): Uint8Array {
+  if (current === null || length < SMALL) return new Uint8Array(length);
+  const [buffer, at] = current.take(length);
+  return new Uint8Array(buffer, at, length);
+}
+
+export function float64(length: number): Float64Array {
+  const bytes = length * 8;
+  if (current === null || bytes < SMALL) return new Float64Array(length);
+  const [buffer, at] = current.take(bytes);
+  return new Float64Array(buffer, at, length);
+}
+
+/** A copy of `values[0 .. length)` (the whole array by default). */
+export function copyInt32(values: ArrayLike<number>, length = values.length): Int32Array {
+  const out = int32(length);
+  for (let i = 0; i < length; i++) out[i] = values[i];
+  return out;
+}
