@@ -22,23 +22,9 @@ import {
 
 type Dated = Partial<Validity> & { id?: string; source?: string | null };
 
-export function aParty(id: string, fields: Partial<Party> = {}): Party {
-  const kind = /^P[-\d]/.test(id) ? 'PERSON' : id.startsWith('S-') ? 'STATE' : 'COMPANY';
-  return {
-    id,
-    kind,
-    name: id,
-    ownership: kind === 'COMPANY' ? 'PRIVATE' : null,
-    country: 'CN',
-    uscc: null,
-    lei: null,
-    industry: null,
-    boardSeats: null,
-    customer: false,
-    portfolio: null,
-    ...fields,
-  };
-}
+import { aParty } from '../../support/builders';
+
+export { aParty };
 
 export const aPerson = (id: string, fields: Partial<Party> = {}): Party =>
   aParty(id, { kind: 'PERSON', ownership: null, ...fields });

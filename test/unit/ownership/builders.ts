@@ -1,3 +1,4 @@
+import { aParty as aCommonParty } from '../../support/builders';
 import type { EntityKind, Party, Shareholding, Validity } from '../../../src/domain/model';
 import type { IntegratedStake } from '../../../src/domain/ownership';
 
@@ -21,19 +22,7 @@ export function aShareholding(
 }
 
 export function aParty(id: string, kind: EntityKind = 'COMPANY'): Party {
-  return {
-    id,
-    kind,
-    name: id,
-    ownership: kind === 'COMPANY' ? 'PRIVATE' : null,
-    country: 'CN',
-    uscc: null,
-    lei: null,
-    industry: null,
-    boardSeats: null,
-    customer: false,
-    portfolio: null,
-  };
+  return aCommonParty(id, { kind });
 }
 
 /** `P 30 indirect x1`: holder, percent, whether held directly, number of paths. */

@@ -6,20 +6,9 @@ import {
   type Shareholding,
 } from '../../../src/domain/model';
 import { GraphStore } from '../../../src/services/graph-store';
+import { aParty } from '../../support/builders';
 
-const party = (id: string): Party => ({
-  id,
-  kind: 'COMPANY',
-  name: id,
-  ownership: 'PRIVATE',
-  country: null,
-  uscc: null,
-  lei: null,
-  industry: null,
-  boardSeats: null,
-  customer: false,
-  portfolio: null,
-});
+const party = (id: string): Party => aParty(id, { kind: 'COMPANY' });
 const stake = (id: string, holderId: string, companyId: string): Shareholding => ({
   id,
   holderId,
