@@ -1,8 +1,8 @@
 /**
  * The load generator, in a process of its own (forked by load-step.ts): autocannon against
  * the server on the loopback address, a warm-up run then the measured run, bounded by
- * duration. Every connection cycles through the same list of request bodies (one per
- * sampled entity), so the server sees many different entities, not one cached answer.
+ * duration. The connections take request bodies (one per sampled entity) in turn from one
+ * list, so the server sees many different entities at once, not one cached answer.
  */
 import type { LoadReply, LoadRequest } from './load-protocol';
 
@@ -24,13 +24,17 @@ async function run(request: LoadRequest): Promise<LoadReply> {
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
     throw new Error(`load-child: only loopback targets, not ${url.hostname}`);
   }
+  let cursor = 0;
+  const next = () => request.bodies[cursor++ % request.bodies.length];
   const options = (connections: number, duration: number) => ({
     url: request.url,
     connections,
     duration,
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-actor': 'bench' },
-    requests: request.bodies.map((body) => ({ method: 'POST', body })),
+    // One shared cursor over the bodies: concurrent connections ask for different entities,
+    // not the same one in lockstep.
+    requests: [{ method: 'POST', setupRequest: (req: object) => ({ ...req, body: next() }) }],
     timeout: 10,
   });
   if (request.warmupS > 0) await autocannon(options(request.connections, request.warmupS));

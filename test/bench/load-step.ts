@@ -100,28 +100,47 @@ export function runLoad(request: LoadRequest): Promise<LoadResult> {
 export interface LoadFigures {
   connections: number;
   trivial: LoadResult;
+  /** Random borrowers: every group size in the bank's proportions. */
   groupExposure: LoadResult;
   /** groupExposure rps ÷ trivial rps. */
   ratio: number;
+  /** Random borrowers in groups of at most SMALL_GROUP members: the everyday request. */
+  smallGroups: LoadResult | null;
+  smallRatio: number | null;
 }
+
+export const SMALL_GROUP = 100;
 
 export async function loadRuns(
   settle: () => Promise<void>,
   url: string,
-  groupBodies: string[],
+  bodies: { all: string[]; small: string[] },
   connections: readonly number[],
   durationS: number,
 ): Promise<LoadFigures[]> {
   const figures: LoadFigures[] = [];
   const warmupS = Math.min(3, durationS);
+  const ratioOf = (a: LoadResult, b: LoadResult) =>
+    b.rps > 0 ? Math.round((a.rps / b.rps) * 1000) / 1000 : 0;
   for (const c of connections) {
     const base = { url, connections: c, warmupS, durationS };
     await settle();
     const trivial = await runLoad({ ...base, bodies: [TRIVIAL_BODY] });
     await settle();
-    const groupExposure = await runLoad({ ...base, bodies: groupBodies });
-    const ratio = trivial.rps > 0 ? Math.round((groupExposure.rps / trivial.rps) * 1000) / 1000 : 0;
-    figures.push({ connections: c, trivial, groupExposure, ratio });
+    const groupExposure = await runLoad({ ...base, bodies: bodies.all });
+    let smallGroups: LoadResult | null = null;
+    if (bodies.small.length) {
+      await settle();
+      smallGroups = await runLoad({ ...base, bodies: bodies.small });
+    }
+    figures.push({
+      connections: c,
+      trivial,
+      groupExposure,
+      ratio: ratioOf(groupExposure, trivial),
+      smallGroups,
+      smallRatio: smallGroups && ratioOf(smallGroups, trivial),
+    });
   }
   return figures;
 }

@@ -1,5 +1,5 @@
 /**
- * `node dist/test/bench/profile-summary.js FILE.cpuprofile [TOP]`: where the time goes in a
+ * `node dist/test/bench/profile-summary.js FILE.cpuprofile [TOP] [FIRST_MS]`: where the time goes in a
  * `--cpu-prof` profile (e.g. from `npm run bench -- --profile DIR`), without a browser.
  * Prints the functions with the most self time, and the project files with the most
  * inclusive time (a file counted once per stack, however often it recurs in it). Line
@@ -18,8 +18,15 @@ interface Profile {
   timeDeltas: number[];
 }
 
-function main(path: string, top: number): void {
+function main(path: string, top: number, firstMs: number): void {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as Profile;
+  // Only the first `firstMs` of the profile (e.g. a server's start-up), when asked.
+  let elapsed = 0;
+  const keep = profile.timeDeltas.findIndex((d) => (elapsed += d) > firstMs * 1000);
+  if (keep >= 0) {
+    profile.samples = profile.samples.slice(0, keep);
+    profile.timeDeltas = profile.timeDeltas.slice(0, keep);
+  }
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -59,9 +66,11 @@ function shortUrl(url: string): string {
   return m >= 0 ? url.slice(m + 1) : url;
 }
 
-const [file, top] = process.argv.slice(2);
+const [file, top, firstMs] = process.argv.slice(2);
 if (!file) {
-  process.stderr.write('usage: node dist/test/bench/profile-summary.js FILE.cpuprofile [TOP]\n');
+  process.stderr.write(
+    'usage: node dist/test/bench/profile-summary.js FILE.cpuprofile [TOP] [FIRST_MS]\n',
+  );
   process.exit(2);
 }
-main(file, Number(top ?? '25'));
+main(file, Number(top ?? '25'), Number(firstMs ?? Infinity));

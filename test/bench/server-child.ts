@@ -1,8 +1,9 @@
 /**
  * The GraphQL server under test, in a process of its own (forked by server-handle.ts) so its
- * memory is its own and the load generator does not share its event loop. Starts exactly as
- * src/main.ts does — ORM, migrations, app services (load the graph, derive every group),
- * HTTP — with "today" fixed to the synthetic bank's date, then answers the bench over IPC.
+ * memory is its own and the load generator does not share its event loop. Starts as
+ * src/main.ts does — ORM, migrations, app services (load the graph, derive every group, in
+ * the derivation worker when main.ts would use it), HTTP — with "today" fixed to the
+ * synthetic bank's date and no demo seeding, then answers the bench over IPC.
  *
  * SQL statements are counted at the driver (pg.Client#query), which sees every statement
  * whichever layer sent it (MikroORM, its knex, raw) and costs one increment, so counting
@@ -12,9 +13,11 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import pino from 'pino';
+import { loadConfig } from '../../src/config/env';
 import { migrate, openOrm } from '../../src/persistence/orm';
 import { startServer } from '../../src/server';
 import { startAppServices } from '../../src/services/app-services';
+import { deriveInWorker, workerAvailable } from '../../src/services/derivation/full-derivation';
 import { memorySnapshot, round } from './timing';
 import { writeOne } from './write-latency';
 import type { ChildReply, ChildRequest } from './server-protocol';
@@ -39,7 +42,11 @@ async function main(): Promise<void> {
   await migrate(orm);
   phase.ormAndMigrateMs = round(performance.now() - t);
   t = performance.now();
-  const app = await startAppServices(orm, log, { today: () => today });
+  // As main.ts: the whole-bank derivation in a worker thread unless DERIVATION_WORKER=false.
+  const fullDerivation =
+    loadConfig().derivationWorker && workerAvailable() ? deriveInWorker(url) : undefined;
+  phase.derivationWorker = fullDerivation ? 1 : 0;
+  const app = await startAppServices(orm, log, { today: () => today, fullDerivation });
   phase.loadAndDeriveMs = round(performance.now() - t);
   t = performance.now();
   const server = await startServer(app, 0, log);

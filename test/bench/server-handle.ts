@@ -107,7 +107,10 @@ function kill(child: ChildProcess): void {
 
 function timeout(seconds: number): Promise<never> {
   return new Promise((_, reject) => {
-    const t = setTimeout(() => reject(new Error(`timed out after ${seconds} s`)), seconds * 1000);
+    const t = setTimeout(
+      () => reject(new Error(`timed out after ${Math.round(seconds)} s`)),
+      seconds * 1000,
+    );
     t.unref();
   });
 }

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BenchArgs } from './bench-args';
 import type { BenchResults, WriteFigures } from './bench-results';
-import { groupExposureBody, loadRuns, statementsPerRequest } from './load-step';
+import { groupExposureBody, loadRuns, SMALL_GROUP, statementsPerRequest } from './load-step';
 import { startServerProcess, type ServerHandle } from './server-handle';
 import { deadline, since, summarize } from './timing';
 import type { WriteOp, WriteRun, WriteSample } from './write-latency';
@@ -62,8 +62,13 @@ export async function measureRequests(
     counts.filter((c) => !largest.includes(c)).map((c) => c.ms),
   );
 
-  const bodies = targets.borrowers.map((b) => groupExposureBody(b.entityId));
-  const idle = () => settle(server);
+  const bodies = {
+    all: targets.borrowers.map((b) => groupExposureBody(b.entityId)),
+    small: targets.borrowers
+      .filter((b) => b.groupSize <= SMALL_GROUP)
+      .map((b) => groupExposureBody(b.entityId)),
+  };
+  const idle = () => settle(server, args.stepLimitS);
   results.load = await loadRuns(idle, server.url, bodies, args.connections, args.durationS);
   results.server!.memoryAfterLoad = (await server.request({ type: 'memory' }, 'memory', 60)).memory;
 }

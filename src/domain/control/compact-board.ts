@@ -15,6 +15,7 @@ export const KEY_EXECUTIVE_BIT: Partial<Record<RoleType, number>> = {
 };
 
 export interface BoardData {
+  /** Board size of each company with seat rows (0 for the others, never measured). */
   readonly seatCount: Int32Array;
   /** Seat rows of y: `seats.targets[seats.offsets[y] ..]` are appointers (-1 unknown). */
   readonly seats: Csr;
@@ -43,7 +44,7 @@ export function buildBoardData(
   const keyBit = uint8(m);
   const appointer = int32(m);
   const appointed = int32(m);
-  let seatCount = 0;
+  let seatRows = 0;
   let keyCount = 0;
   let appointedCount = 0;
   for (let r = 0; r < m; r++) {
@@ -53,9 +54,9 @@ export function buildBoardData(
     const bit = KEY_EXECUTIVE_BIT[role];
     const seat = role === 'DIRECTOR' || role === 'CHAIRMAN';
     if (seat) {
-      seatCompany[seatCount] = y;
-      seatAppointer[seatCount] = a;
-      seatRole[seatCount++] = r;
+      seatCompany[seatRows] = y;
+      seatAppointer[seatRows] = a;
+      seatRole[seatRows++] = r;
     }
     if (bit !== undefined) {
       keyCompany[keyCount] = y;
@@ -68,7 +69,7 @@ export function buildBoardData(
       appointed[appointedCount++] = y;
     }
   }
-  const seats = buildCsr(n, seatCompany, seatAppointer, seatCount);
+  const seats = buildCsr(n, seatCompany, seatAppointer, seatRows);
   const keys = buildCsr(n, keyCompany, keyAppointer, keyCount);
   const boardSize = int32(n);
   for (let y = 0; y < n; y++) {

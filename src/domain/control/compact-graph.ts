@@ -21,6 +21,7 @@ import {
 } from '../model';
 import { BoardData, buildBoardData } from './compact-board';
 import { buildHoldings, Holdings } from './compact-holdings';
+import { EndResolver, keptOnly } from './row-ends';
 
 export const KIND_CODE = { COMPANY: 0, PERSON: 1, INSTITUTION: 2, STATE: 3 } as const;
 
@@ -174,42 +175,4 @@ export function compactGraph(graph: ControlGraph, asOf: string): CompactGraph {
     designations: designations.rows,
     designationEnds: designations.ends,
   };
-}
-
-function keptOnly<T>(rows: readonly T[], keep: Uint8Array, kept: number): T[] {
-  const out = new Array<T>(kept);
-  for (let r = 0, k = 0; r < rows.length; r++) if (keep[r] === 1) out[k++] = rows[r];
-  return out;
-}
-
-/**
- * Looks ids up with a one-entry memory per end: consecutive rows often share an endpoint
- * (the rows of one company, of one holder), and comparing with the last id is far cheaper
- * than a hash probe into a million-entry table.
- */
-class EndResolver {
-  private lastFrom = '';
-  private lastTo = '';
-  private lastFromIndex: number;
-  private lastToIndex: number;
-
-  constructor(private readonly index: IdIndex) {
-    this.lastFromIndex = this.lastToIndex = index.indexOf('');
-  }
-
-  from(id: string): number {
-    if (id !== this.lastFrom) {
-      this.lastFrom = id;
-      this.lastFromIndex = this.index.indexOf(id);
-    }
-    return this.lastFromIndex;
-  }
-
-  to(id: string): number {
-    if (id !== this.lastTo) {
-      this.lastTo = id;
-      this.lastToIndex = this.index.indexOf(id);
-    }
-    return this.lastToIndex;
-  }
 }

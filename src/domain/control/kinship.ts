@@ -8,10 +8,10 @@
  * shared parent nobody recorded.
  * Source: DESIGN §1 近亲属; seed 集团客户认定标准 (一)3.
  */
-import { buildCsr, Csr } from '../graph/csr';
-import { int32, uint8 } from '../graph/typed-arena';
+import { uint8 } from '../graph/typed-arena';
 import { ControlPolicy } from '../policy/control-policy';
 import { CompactGraph } from './compact-graph';
+import { byId, EdgeList, Relation } from './kin-relations';
 import { KinWalk, Stamps } from './kin-walk';
 
 export interface KinTie {
@@ -20,12 +20,6 @@ export interface KinTie {
   label: string;
   /** Indices into `g.family` along the path. */
   rows: number[];
-}
-
-/** One relation as adjacency: slot e of node u leads to `edges.targets[e]` by family row `row[e]`. */
-interface Relation {
-  edges: Csr;
-  row: Int32Array;
 }
 
 export class Kinship {
@@ -154,55 +148,24 @@ export class Kinship {
         }
       }
     }
-    return ties.sort((x, y) => x.other - y.other);
+    return sortByOther(ties);
   }
 }
 
-/** (source, target, row) triples appended in order, then laid out as CSR (order kept). */
-class EdgeList {
-  private readonly from: Int32Array;
-  private readonly to: Int32Array;
-  private readonly rows: Int32Array;
-  private count = 0;
-
-  constructor(capacity: number) {
-    this.from = int32(capacity);
-    this.to = int32(capacity);
-    this.rows = int32(capacity);
+/** Insertion sort: a person has a handful of relatives, and Array#sort copies each time. */
+function sortByOther(ties: KinTie[]): KinTie[] {
+  if (ties.length > 32) return ties.sort((x, y) => x.other - y.other);
+  for (let i = 1; i < ties.length; i++) {
+    const tie = ties[i];
+    let j = i - 1;
+    for (; j >= 0 && ties[j].other > tie.other; j--) ties[j + 1] = ties[j];
+    ties[j + 1] = tie;
   }
-
-  add(from: number, to: number, row: number): void {
-    this.from[this.count] = from;
-    this.to[this.count] = to;
-    this.rows[this.count++] = row;
-  }
-
-  relation(nodes: number): Relation {
-    const edges = buildCsr(nodes, this.from, this.to, this.count);
-    const row = int32(this.count);
-    for (let e = 0; e < this.count; e++) row[e] = this.rows[edges.edgeIds[e]];
-    return { edges, row };
-  }
-}
-
-/** Family row indices in id order (usually already so: then no sort). */
-function byId(g: CompactGraph): Int32Array {
-  const order = int32(g.family.length);
-  let sorted = true;
-  for (let r = 0; r < order.length; r++) {
-    order[r] = r;
-    if (r > 0 && g.family[r - 1].id > g.family[r].id) sorted = false;
-  }
-  if (!sorted) order.sort((a, b) => cmp(g.family[a].id, g.family[b].id));
-  return order;
+  return ties;
 }
 
 function linealLabel(distance: number, direction: 'up' | 'down'): string {
   const names = direction === 'up' ? ['parent', 'grandparent'] : ['child', 'grandchild'];
   if (distance <= 2) return names[distance - 1];
   return `${direction === 'up' ? 'ancestor' : 'descendant'} (${distance} generations)`;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

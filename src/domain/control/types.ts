@@ -62,6 +62,11 @@ export interface GuaranteeCircle {
   guaranteeIds: string[];
 }
 
+/**
+ * What `deriveGroups` returns. `facts`, `groupIndexOf` and `guaranteeCircles` are computed
+ * when first read and kept (see derivation-core): a derivation used only for its groups and
+ * heads never builds a fact object.
+ */
 export interface Derivation {
   asOf: string;
   facts: ControlFact[];

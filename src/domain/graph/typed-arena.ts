@@ -43,9 +43,13 @@ class TypedArena {
 let current: TypedArena | null = null;
 let lastUsed = 0;
 
-/** Runs `work` with typed-array helpers served from one buffer of `bytes` (when large). */
-export function withTypedArena<T>(bytes: number, work: () => T): T {
-  if (bytes < 1 << 24) return work();
+/**
+ * Runs `work` with typed-array helpers served from one buffer of `bytes`, when that is at
+ * least `minimumBytes` (below it, separate arrays cost no more). Inside an arena already,
+ * `work` keeps using that one.
+ */
+export function withTypedArena<T>(bytes: number, work: () => T, minimumBytes = 1 << 24): T {
+  if (bytes < minimumBytes || current !== null) return work();
   const previous = current;
   const arena = new TypedArena(Math.ceil(bytes / ALIGN) * ALIGN);
   current = arena;

@@ -8,7 +8,7 @@
  * Source: seed 集团客户认定标准 (二)1 (直接或间接控制).
  */
 import { rawFact, RawFact, RuleContext } from '../raw-fact';
-import { stakesExceed, someControlled } from '../pooling-guards';
+import { majorityLeavesNoRoom, someControlled, stakesExceed } from '../pooling-guards';
 import { pairRows } from './direct-majority.rule';
 
 export function evaluateIndirectMajority(ctx: RuleContext, y: number, out: RawFact[]): void {
@@ -17,8 +17,11 @@ export function evaluateIndirectMajority(ctx: RuleContext, y: number, out: RawFa
   const end = h.pairStart[y + 1];
   if (end - start < 2) return; // one holder alone is R1 or nothing
   if (!stakesExceed(h, start, end, ctx.threshold)) return;
-  // With R1 off, a holder's own majority is recorded here, so the second guard needs R1.
-  if (ctx.enabled('R1') && !someControlled(ctx.control, h.pairHolder, start, end)) return;
+  // With R1 off, a holder's own majority is recorded here, so these guards need R1.
+  if (ctx.enabled('R1')) {
+    if (!someControlled(ctx.control, h.pairHolder, start, end)) return;
+    if (majorityLeavesNoRoom(h, start, end, ctx.threshold)) return;
+  }
   const tally = ctx.tally;
   tally.begin(y);
   for (let p = start; p < end; p++) tally.add(h.pairHolder[p], h.pairPct[p], 0);

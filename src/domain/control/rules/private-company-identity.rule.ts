@@ -97,14 +97,19 @@ function keyPosts(ctx: RuleContext): { byPerson: Csr; rows: Int32Array } {
 /** Orders each node's slots by target, keeping slot order among equal targets. */
 function sortRunsByTarget({ offsets, targets, edgeIds, nodeCount }: Csr): void {
   for (let u = 0; u < nodeCount; u++) {
-    if (offsets[u + 1] - offsets[u] > 16) {
-      // A nominee with many companies: a comparison sort, not quadratic insertion.
-      const slots = Array.from({ length: offsets[u + 1] - offsets[u] }, (_, k) => offsets[u] + k);
-      slots.sort((a, b) => targets[a] - targets[b] || a - b);
-      const t = slots.map((s) => targets[s]);
-      const e = slots.map((s) => edgeIds[s]);
-      targets.set(t, offsets[u]);
-      edgeIds.set(e, offsets[u]);
+    const length = offsets[u + 1] - offsets[u];
+    if (length > 16) {
+      // A nominee with many companies: a numeric sort of (target, slot) keys, exact in a
+      // float64 (targets below 2^23, slots below 2^30), not quadratic insertion.
+      const keys = new Float64Array(length);
+      for (let k = 0; k < length; k++) keys[k] = targets[offsets[u] + k] * 2 ** 30 + k;
+      keys.sort();
+      const ids = edgeIds.slice(offsets[u], offsets[u + 1]);
+      for (let k = 0; k < length; k++) {
+        const slot = keys[k] % 2 ** 30;
+        targets[offsets[u] + k] = (keys[k] - slot) / 2 ** 30;
+        edgeIds[offsets[u] + k] = ids[slot];
+      }
       continue;
     }
     for (let i = offsets[u] + 1; i < offsets[u + 1]; i++) {

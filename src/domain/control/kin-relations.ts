@@ -1,0 +1,59 @@
+/**
+ * The family relations kinship walks, as typed adjacency built once per derivation: spouses
+ * both ways, child -> parent and parent -> child, each slot carrying its family row.
+ */
+import { buildCsr, Csr } from '../graph/csr';
+import { int32 } from '../graph/typed-arena';
+import { CompactGraph } from './compact-graph';
+
+/** One relation as adjacency: slot e of node u leads to `edges.targets[e]` by family row `row[e]`. */
+export interface Relation {
+  edges: Csr;
+  row: Int32Array;
+}
+
+/** (source, target, row) triples appended in order, then laid out as CSR (order kept). */
+export class EdgeList {
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  private readonly rows: Int32Array;
+  private count = 0;
+
+  constructor(capacity: number) {
+    this.from = int32(capacity);
+    this.to = int32(capacity);
+    this.rows = int32(capacity);
+  }
+
+  add(from: number, to: number, row: number): void {
+    this.from[this.count] = from;
+    this.to[this.count] = to;
+    this.rows[this.count++] = row;
+  }
+
+  relation(nodes: number): Relation {
+    const edges = buildCsr(nodes, this.from, this.to, this.count);
+    const row = int32(this.count);
+    for (let e = 0; e < this.count; e++) row[e] = this.rows[edges.edgeIds[e]];
+    return { edges, row };
+  }
+}
+
+/**
+ * Family row indices in id order, equal ids in row order. The ids are sorted as strings
+ * (the engine's native sort, several times faster than a comparator over rows) and each
+ * row then takes the next place of its id.
+ */
+export function byId(g: CompactGraph): Int32Array {
+  const ids = g.family.map((tie) => tie.id);
+  const sorted = ids.slice().sort();
+  const order = int32(ids.length);
+  const next = new Map<string, number>();
+  for (let i = sorted.length - 1; i >= 0; i--) next.set(sorted[i], i);
+  for (let r = 0; r < ids.length; r++) {
+    const at = next.get(ids[r]) as number;
+    order[at] = r;
+    next.set(ids[r], at + 1);
+  }
+  return order;
+}
