@@ -10,7 +10,11 @@ export const GROUP_EDGE_TABLES = [
 ] as const;
 export type GroupEdgeTable = (typeof GROUP_EDGE_TABLES)[number];
 type EdgeOf<T extends GroupEdgeTable> = ControlGraph[T][number];
-type AnyEdge = EdgeOf<GroupEdgeTable>;
+export type AnyEdge = EdgeOf<GroupEdgeTable>;
+export interface IncidentEdge {
+  table: GroupEdgeTable;
+  edge: AnyEdge;
+}
 
 /**
  * The whole dated graph in memory, every date at once, kept current on every write.
@@ -91,6 +95,11 @@ export class GraphStore {
 
   removeGuarantee(id: string): void {
     this.guarantees.delete(id);
+  }
+
+  /** The edges touching `id`, each with its table: what a write's re-derivation scope walks. */
+  incidentEdges(id: string): IncidentEdge[] {
+    return (this.incident.get(id) ?? []).map((edge) => ({ table: tableOf(edge), edge }));
   }
 
   /** Every entity reachable from `seeds` over edges of any date. */
@@ -179,7 +188,8 @@ function tableOf(edge: AnyEdge): GroupEdgeTable {
   return 'links';
 }
 
-function endpoints(table: GroupEdgeTable, edge: AnyEdge): string[] {
+/** The entities an edge ties together (a role's appointer too). */
+export function endpoints(table: GroupEdgeTable, edge: AnyEdge): string[] {
   switch (table) {
     case 'shareholdings': {
       const s = edge as EdgeOf<'shareholdings'>;

@@ -14,6 +14,13 @@ import type { ControlPolicy } from '../domain/policy/control-policy';
 import { GroupRepository, type StoredGroup } from '../persistence/repositories/group.repository';
 import { loadControlGraph } from '../persistence/repositories/snapshot.repository';
 import { GraphStore } from './graph-store';
+import { rederiveAroundWrite, type ScopeLimits } from './incremental/scoped-rederivation';
+
+/**
+ * A write's re-derivation grows its scope until the groups around it hold still; past these
+ * it re-derives the whole component instead (a bulk change is better served that way).
+ */
+const WRITE_SCOPE_LIMITS: ScopeLimits = { maxEntities: 200_000, maxRounds: 25 };
 
 /** Groups re-derived inside a transaction, not yet visible to readers. */
 export interface GroupChange {
@@ -28,8 +35,8 @@ export interface GroupChange {
  *
  * Start: load the whole dated graph into a GraphStore, derive every group for today, give the
  * groups their lasting ids against those persisted last time, write what changed.
- * Write: the caller changes the store, then `rederive` re-derives only the weakly-connected
- * component around the touched entities, inside the caller's transaction.
+ * Write: the caller changes the store, then `rederive` re-derives only the groups the write
+ * can reach (see scoped-rederivation), inside the caller's transaction.
  * Whole bank again (new day, policy change, bulk import): `rederiveAll`, through the
  * FullDerivation given (a worker thread in the server, so requests keep being answered).
  * Past dates: `deriveAround` derives the component of an entity on any date, on demand.
@@ -135,22 +142,51 @@ export class GroupEngine {
    */
   async rederive(em: EntityManager, touched: string[], cause: string): Promise<GroupChange> {
     const date = this.today();
-    const component = this.store.componentOf(touched);
-    const priorIds = new Set<string>();
-    for (const id of component) {
-      const g = this.groupIdOf.get(id);
-      if (g) priorIds.add(g);
+    const policy = this.policyOn(date);
+    const scoped = rederiveAroundWrite(
+      this.store,
+      (id) => this.currentShape(id),
+      touched,
+      date,
+      policy,
+      WRITE_SCOPE_LIMITS,
+    );
+    if (scoped) {
+      this.log.debug({ scope: scoped.scope.size, rounds: scoped.rounds }, 'write scope');
+      return this.apply(
+        new GroupRepository(em),
+        this.groupsOf(scoped.scope),
+        scoped.next,
+        date,
+        cause,
+      );
     }
-    const prior = [...priorIds].map((id) => this.groups.get(id)!);
+    // Past the limits: the whole weakly-connected component, always right, however slow.
+    const component = this.store.componentOf(touched);
+    const prior = this.groupsOf(component);
     // Prior groups may reach outside the component (a split elsewhere): include their members.
     const scope = new Set(component);
     for (const g of prior) for (const m of g.memberIds) scope.add(m);
     const derivation = deriveGroups(
       this.store.subgraph(this.store.componentOf(scope)),
       date,
-      this.policyOn(date),
+      policy,
     );
     return this.apply(new GroupRepository(em), prior, shapesOf(derivation), date, cause);
+  }
+
+  /** The current groups of `ids`, each once. */
+  private groupsOf(ids: Iterable<string>): IdentifiedGroup[] {
+    const groups = new Set<IdentifiedGroup>();
+    for (const id of ids) {
+      const g = this.groups.get(this.groupIdOf.get(id) ?? '');
+      if (g) groups.add(g);
+    }
+    return [...groups];
+  }
+
+  private currentShape(id: string): GroupShape {
+    return this.groups.get(this.groupIdOf.get(id) ?? '') ?? { memberIds: [id], headIds: [id] };
   }
 
   private async apply(

@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { generateBank } from '../../../seeds/synthetic/generate-bank';
+import { deriveGroups } from '../../../src/domain/control/derive-groups';
+import type { GroupShape } from '../../../src/domain/groups';
+import {
+  FAMILY_RELATIONS,
+  LINK_TYPES,
+  ROLE_TYPES,
+  type ControlGraph,
+  type Dataset,
+} from '../../../src/domain/model';
+import { DEFAULT_CONTROL_POLICY } from '../../../src/domain/policy/control-policy';
+import { shapesOf } from '../../../src/services/derivation/full-derivation';
+import { GROUP_EDGE_TABLES, GraphStore } from '../../../src/services/graph-store';
+import {
+  rederiveAroundWrite,
+  type ScopeLimits,
+} from '../../../src/services/incremental/scoped-rederivation';
+
+const TODAY = '2026-09-30';
+const UNLIMITED: ScopeLimits = { maxEntities: Infinity, maxRounds: 1_000 };
+
+/** A bank's groups keyed by entity: members (sorted) and heads (primary first). */
+function groupsByEntity(shapes: readonly GroupShape[]): Map<string, string> {
+  const byEntity = new Map<string, string>();
+  for (const g of shapes) {
+    const key = `${[...g.memberIds].sort().join(',')} | ${g.headIds.join(',')}`;
+    for (const id of g.memberIds) byEntity.set(id, key);
+  }
+  return byEntity;
+}
+
+function controlGraphOf(d: Dataset): ControlGraph {
+  return {
+    entities: d.entities,
+    shareholdings: d.shareholdings,
+    roles: d.roles,
+    familyTies: d.familyTies,
+    links: d.links,
+    guarantees: d.guarantees,
+    designations: [],
+  };
+}
+
+type Write = (store: GraphStore, pick: (n: number) => number) => string[];
+
+const persons = (store: GraphStore) => store.all().entities.filter((e) => e.kind === 'PERSON');
+const companies = (store: GraphStore) => store.all().entities.filter((e) => e.kind === 'COMPANY');
+const anyParty = (store: GraphStore) => store.all().entities;
+
+/** The write kinds a steward makes, each on random ends drawn from the bank. */
+const WRITES: Record<string, Write> = {
+  stake(store, pick) {
+    const holders = anyParty(store);
+    const targets = companies(store);
+    const pct = String(1 + pick(80));
+    return store.putEdge('shareholdings', {
+      id: 'SH-NEW',
+      holderId: holders[pick(holders.length)].id,
+      companyId: targets[pick(targets.length)].id,
+      votingPct: pct,
+      equityPct: pct,
+      validFrom: null,
+      validTo: null,
+      source: null,
+    });
+  },
+  post(store, pick) {
+    const people = persons(store);
+    const targets = companies(store);
+    const appointers = anyParty(store);
+    return store.putEdge('roles', {
+      id: 'RO-NEW',
+      holderId: people[pick(people.length)].id,
+      companyId: targets[pick(targets.length)].id,
+      role: ROLE_TYPES[pick(ROLE_TYPES.length)],
+      appointedById: pick(2) === 0 ? null : appointers[pick(appointers.length)].id,
+      validFrom: null,
+      validTo: null,
+      source: null,
+    });
+  },
+  kin(store, pick) {
+    const people = persons(store);
+    return store.putEdge('familyTies', {
+      id: 'FT-NEW',
+      personAId: people[pick(people.length)].id,
+      personBId: people[pick(people.length)].id,
+      relation: FAMILY_RELATIONS[pick(FAMILY_RELATIONS.length)],
+      validFrom: null,
+      validTo: null,
+      source: null,
+    });
+  },
+  link(store, pick) {
+    const parties = anyParty(store);
+    return store.putEdge('links', {
+      id: 'LK-NEW',
+      fromId: parties[pick(parties.length)].id,
+      toId: parties[pick(parties.length)].id,
+      type: LINK_TYPES[pick(LINK_TYPES.length)],
+      validFrom: null,
+      validTo: null,
+      source: null,
+      reason: 'test',
+    });
+  },
+  removal(store, pick) {
+    const rows = GROUP_EDGE_TABLES.flatMap((table) =>
+      store.all()[table].map((edge) => ({ table, id: edge.id })),
+    );
+    const row = rows[pick(rows.length)];
+    return store.removeEdge(row.table, row.id);
+  },
+};
+
+describe('re-deriving only around a write', () => {
+  it('gives every entity the group a whole-bank derivation gives it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 400 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.constantFrom(...Object.keys(WRITES)),
+        fc.infiniteStream(fc.nat()),
+        (entities, seed, kind, draws) => {
+          const store = GraphStore.from(
+            controlGraphOf(generateBank({ entities, seed, asOf: TODAY })),
+          );
+          const before = shapesOf(deriveGroups(store.all(), TODAY));
+          const current = new Map<string, GroupShape>();
+          for (const g of before) for (const id of g.memberIds) current.set(id, g);
+
+          const touched = WRITES[kind](store, (n) => draws.next().value % n);
+          const scoped = rederiveAroundWrite(
+            store,
+            (id) => current.get(id) ?? { memberIds: [id], headIds: [id] },
+            touched,
+            TODAY,
+            DEFAULT_CONTROL_POLICY,
+            UNLIMITED,
+          )!;
+          const combined = new Map(groupsByEntity(before));
+          for (const [id, key] of groupsByEntity(scoped.next)) combined.set(id, key);
+
+          const whole = groupsByEntity(shapesOf(deriveGroups(store.all(), TODAY)));
+          expect(combined).toEqual(whole);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
