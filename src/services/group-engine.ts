@@ -152,7 +152,10 @@ export class GroupEngine {
       WRITE_SCOPE_LIMITS,
     );
     if (scoped) {
-      this.log.debug({ scope: scoped.scope.size, rounds: scoped.rounds }, 'write scope');
+      this.log.debug(
+        { scope: scoped.scope.size, derived: scoped.derived, rounds: scoped.rounds },
+        'write scope',
+      );
       return this.apply(
         new GroupRepository(em),
         this.groupsOf(scoped.scope),

@@ -17,10 +17,12 @@ export type CurrentGroupOf = (entityId: string) => GroupShape;
 export interface ScopedRederivation {
   /** Every entity whose group was re-derived: whole current groups only. */
   scope: ReadonlySet<string>;
-  /** The groups derived for `scope`, to replace the current groups of its entities. */
+  /** The groups derived for `scope` (exactly its entities), to replace their current groups. */
   next: GroupShape[];
   /** Derivations it took until the groups around the scope held still. */
   rounds: number;
+  /** Entities in the last derivation: the scope, its context and witnesses. */
+  derived: number;
 }
 
 export interface ScopeLimits {
@@ -35,7 +37,8 @@ export interface ScopeLimits {
  * The groups of the touched entities are re-derived together with a context: every entity
  * next to them by an edge valid today (holders, appointers, relatives, linked parties, the
  * companies they hold) and those entities' whole current groups, plus the relatives and
- * R10 partners of the persons among them. A group's facts rest on its own members' edges,
+ * R10 partners of the persons among them, and the witnesses R9 and R10 facts rest on (post
+ * holders, relatives) without their groups. A group's facts rest on its own members' edges,
  * so a context group derived in the subgraph comes out as it is today unless the write
  * reaches it (a stake in it now sums to control, a relative now controls something …).
  * A context group that comes out different joins the scope and everything is derived again,
@@ -55,51 +58,102 @@ export function rederiveAroundWrite(
 ): ScopedRederivation | undefined {
   const walk = new TodayWalk(store, date);
   const scope = new Set<string>();
-  const addGroupOf = (id: string) => {
-    for (const m of groupOf(id).memberIds) scope.add(m);
+  const addGroupsOf = (ids: Iterable<string>) => {
+    for (const group of distinctGroups(ids, groupOf)) for (const m of group.memberIds) scope.add(m);
   };
-  for (const id of touched) if (store.hasEntity(id)) addGroupOf(id);
-  for (const id of walk.kinOf(scope)) addGroupOf(id);
+  // Where controllers may have changed: the written rows' ends, then whatever moved.
+  const changed = touched.filter((id) => store.hasEntity(id));
+  addGroupsOf(changed);
+  addGroupsOf(walk.kinOf(scope));
 
   for (let round = 1; round <= limits.maxRounds; round++) {
-    const all = contextAround(walk, scope, groupOf);
+    const context = contextAround(walk, scope, walk.downstream(changed, scope), groupOf);
+    const all = new Set([...scope, ...context]);
+    for (const id of supportAround(walk, scope, groupOf)) all.add(id);
+    for (const id of walk.witnessesOf(all)) all.add(id);
     if (all.size > limits.maxEntities) return undefined;
-    const derivation = deriveGroups(walk.subgraph(all), date, policy);
-    const next = shapesOf(derivation);
-    const moved = contextThatMoved(next, scope, groupOf);
-    if (moved.length === 0) return { scope: all, next, rounds: round };
-    for (const id of moved) addGroupOf(id);
+    const derived = shapesOf(deriveGroups(walk.subgraph(all), date, policy));
+    const moved = outsidersThatMoved(derived, scope, context, groupOf);
+    if (moved.length === 0) {
+      const next = derived.filter((g) => scope.has(g.memberIds[0]));
+      return { scope, next, rounds: round, derived: all.size };
+    }
+    addGroupsOf(moved);
+    changed.push(...moved);
   }
   return undefined;
 }
 
-/** The scope, its neighbours today, their relatives and R10 partners: whole groups each. */
+/**
+ * Whole current groups around the scope, to be judged: of every entity downstream of a
+ * change that holds a stake in or a post at, and of the relatives and R10 partners around.
+ */
 function contextAround(
+  walk: TodayWalk,
+  scope: ReadonlySet<string>,
+  downstream: ReadonlySet<string>,
+  groupOf: CurrentGroupOf,
+): Set<string> {
+  const around = new Set<string>();
+  for (const id of downstream) for (const other of walk.downstreamOf(id)) around.add(other);
+  for (const id of walk.kinOf([...scope, ...around])) around.add(id);
+  for (const id of walk.partnersOf([...scope, ...around])) around.add(id);
+  const context = new Set<string>();
+  for (const group of distinctGroups(around, groupOf)) {
+    for (const m of group.memberIds) if (!scope.has(m)) context.add(m);
+  }
+  return context;
+}
+
+/**
+ * What the scope's control rests on from outside: each holder, appointer or linked party
+ * with whatever controls it — the part of its group upstream of it, where every controller
+ * and every intermediary of that control lies. Not judged: a part of a group need not come
+ * out as the group; should it join a scope group, it is judged then (as an outsider).
+ */
+function supportAround(
   walk: TodayWalk,
   scope: ReadonlySet<string>,
   groupOf: CurrentGroupOf,
 ): Set<string> {
-  const around = new Set<string>();
-  for (const id of scope) for (const other of walk.neighbours(id)) around.add(other);
-  for (const id of walk.kinOf(around)) around.add(id);
-  for (const id of walk.partnersOf([...scope, ...around])) around.add(id);
-  const all = new Set(scope);
-  for (const id of around) for (const m of groupOf(id).memberIds) all.add(m);
-  return all;
+  const support = new Set<string>();
+  const membersOf = new Map<GroupShape, Set<string>>();
+  for (const id of scope) {
+    for (const holder of walk.upstreamOf(id)) {
+      if (scope.has(holder) || support.has(holder)) continue;
+      const group = groupOf(holder);
+      let members = membersOf.get(group);
+      if (!members) membersOf.set(group, (members = new Set(group.memberIds)));
+      for (const up of walk.upstream([holder], members)) support.add(up);
+    }
+  }
+  return support;
 }
 
-/** Context entities whose derived group is not their current group (members or heads). */
-function contextThatMoved(
-  next: readonly GroupShape[],
+/** The current groups of `ids`, each once (a big group has many neighbours in a scope). */
+function distinctGroups(ids: Iterable<string>, groupOf: CurrentGroupOf): Set<GroupShape> {
+  const groups = new Set<GroupShape>();
+  for (const id of ids) groups.add(groupOf(id));
+  return groups;
+}
+
+/**
+ * Entities outside the scope that the derivation put somewhere new: into a scope group, or
+ * a context group that did not come out as it is today. Groups of witnesses alone (key-post
+ * holders and relatives brought in for R9/R10) are not judged: only their edges were needed.
+ */
+function outsidersThatMoved(
+  derived: readonly GroupShape[],
   scope: ReadonlySet<string>,
+  context: ReadonlySet<string>,
   groupOf: CurrentGroupOf,
 ): string[] {
   const moved: string[] = [];
-  for (const group of next) {
-    if (group.memberIds.every((id) => scope.has(id))) continue;
-    if (!sameAsCurrent(group, groupOf)) {
-      for (const id of group.memberIds) if (!scope.has(id)) moved.push(id);
-    }
+  for (const group of derived) {
+    const judged = group.memberIds.some((id) => scope.has(id))
+      ? true
+      : group.memberIds.some((id) => context.has(id)) && !sameAsCurrent(group, groupOf);
+    if (judged) for (const id of group.memberIds) if (!scope.has(id)) moved.push(id);
   }
   return moved;
 }
@@ -137,10 +191,50 @@ class TodayWalk {
     return edges;
   }
 
-  neighbours(id: string): string[] {
+  /** Whom `id`'s control rests on: its holders, post holders and appointers, linked parties. */
+  upstreamOf(id: string): string[] {
+    return this.across(id, (e) => companyOf(e) === undefined || companyOf(e) === id);
+  }
+
+  /** Whose control `id` bears on: the companies it holds or posts at, linked parties. */
+  downstreamOf(id: string): string[] {
+    return this.across(id, (e) => companyOf(e) !== id);
+  }
+
+  /** What lies downstream of `from` inside `within`, `from` included. */
+  downstream(from: readonly string[], within: ReadonlySet<string>): Set<string> {
+    return this.closure(from, within, (id) => this.downstreamOf(id));
+  }
+
+  /** What lies upstream of `from` inside `within`, `from` included. */
+  upstream(from: readonly string[], within: ReadonlySet<string>): Set<string> {
+    return this.closure(from, within, (id) => this.upstreamOf(id));
+  }
+
+  private closure(
+    from: readonly string[],
+    within: ReadonlySet<string>,
+    step: (id: string) => string[],
+  ): Set<string> {
+    const seen = new Set(from);
+    const stack = [...from];
+    while (stack.length > 0) {
+      for (const next of step(stack.pop()!)) {
+        if (within.has(next) && !seen.has(next)) {
+          seen.add(next);
+          stack.push(next);
+        }
+      }
+    }
+    return seen;
+  }
+
+  private across(id: string, takes: (e: IncidentEdge) => boolean): string[] {
     const out: string[] = [];
-    for (const e of this.edgesOf(id))
+    for (const e of this.edgesOf(id)) {
+      if (!takes(e)) continue;
       for (const end of endpoints(e.table, e.edge)) if (end !== id) out.push(end);
+    }
     return out;
   }
 
@@ -162,6 +256,22 @@ class TodayWalk {
       }
     }
     return seen;
+  }
+
+  /**
+   * Who R9 and R10 facts among `ids` rest on without being members: the holders and
+   * appointers of posts, linked parties and relatives (with their family's ties).
+   */
+  witnessesOf(ids: ReadonlySet<string>): Set<string> {
+    const witnesses = new Set<string>();
+    for (const id of ids) {
+      for (const e of this.edgesOf(id)) {
+        if (e.table === 'shareholdings') continue;
+        for (const end of endpoints(e.table, e.edge)) if (!ids.has(end)) witnesses.add(end);
+      }
+    }
+    for (const id of this.kinOf([...ids, ...witnesses])) if (!ids.has(id)) witnesses.add(id);
+    return witnesses;
   }
 
   /** Companies that share a key post holder with a company among `ids` (R10's star). */
@@ -196,6 +306,13 @@ class TodayWalk {
     for (const table of GROUP_EDGE_TABLES) (graph[table] as AnyEdge[]).sort(byId);
     return graph;
   }
+}
+
+/** The company a stake or post is in; undefined for the kinds that run both ways. */
+function companyOf({ table, edge }: IncidentEdge): string | undefined {
+  return table === 'shareholdings' || table === 'roles'
+    ? (edge as { companyId: string }).companyId
+    : undefined;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
