@@ -140,13 +140,17 @@ export class GroupEngine {
    * groups through `em` (the caller's transaction). Call `commit()` on the result once that
    * transaction has committed: only then does the engine's current state move on.
    */
-  async rederive(em: EntityManager, touched: string[], cause: string): Promise<GroupChange> {
+  async rederive(
+    em: EntityManager,
+    { touched, targets }: { touched: string[]; targets: string[] },
+    cause: string,
+  ): Promise<GroupChange> {
     const date = this.today();
     const policy = this.policyOn(date);
     const scoped = rederiveAroundWrite(
       this.store,
       (id) => this.currentShape(id),
-      touched,
+      { touched, targets },
       date,
       policy,
       WRITE_SCOPE_LIMITS,

@@ -51,7 +51,7 @@ export interface ScopeLimits {
 export function rederiveAroundWrite(
   store: GraphStore,
   groupOf: CurrentGroupOf,
-  touched: readonly string[],
+  write: { touched: readonly string[]; targets: readonly string[] },
   date: string,
   policy: ControlPolicy,
   limits: ScopeLimits,
@@ -61,13 +61,13 @@ export function rederiveAroundWrite(
   const addGroupsOf = (ids: Iterable<string>) => {
     for (const group of distinctGroups(ids, groupOf)) for (const m of group.memberIds) scope.add(m);
   };
-  // Where controllers may have changed: the written rows' ends, then whatever moved.
-  const changed = touched.filter((id) => store.hasEntity(id));
-  addGroupsOf(changed);
+  addGroupsOf(write.touched.filter((id) => store.hasEntity(id)));
+  // Where controllers may have changed: what the written rows bear on, then whatever moved.
+  const changed = write.targets.filter((id) => store.hasEntity(id));
   addGroupsOf(walk.kinOf(scope));
 
   for (let round = 1; round <= limits.maxRounds; round++) {
-    const context = contextAround(walk, scope, walk.downstream(changed, scope), groupOf);
+    const context = contextAround(walk, scope, changed, groupOf);
     const all = new Set([...scope, ...context]);
     for (const id of supportAround(walk, scope, groupOf)) all.add(id);
     for (const id of walk.witnessesOf(all)) all.add(id);
@@ -91,13 +91,16 @@ export function rederiveAroundWrite(
 function contextAround(
   walk: TodayWalk,
   scope: ReadonlySet<string>,
-  downstream: ReadonlySet<string>,
+  changed: readonly string[],
   groupOf: CurrentGroupOf,
 ): Set<string> {
   const around = new Set<string>();
-  for (const id of downstream) for (const other of walk.downstreamOf(id)) around.add(other);
+  for (const id of walk.downstream(changed, scope)) {
+    for (const other of walk.downstreamOf(id)) around.add(other);
+  }
   for (const id of walk.kinOf([...scope, ...around])) around.add(id);
-  for (const id of walk.partnersOf([...scope, ...around])) around.add(id);
+  // R10 facts change only where posts, relatives or ownership changed: around the change.
+  for (const id of walk.partnersOf([...changed, ...walk.kinOf(changed)])) around.add(id);
   const context = new Set<string>();
   for (const group of distinctGroups(around, groupOf)) {
     for (const m of group.memberIds) if (!scope.has(m)) context.add(m);

@@ -11,7 +11,13 @@ import {
 } from '../../../src/domain/model';
 import { DEFAULT_CONTROL_POLICY } from '../../../src/domain/policy/control-policy';
 import { shapesOf } from '../../../src/services/derivation/full-derivation';
-import { GROUP_EDGE_TABLES, GraphStore } from '../../../src/services/graph-store';
+import {
+  controlTargets,
+  GROUP_EDGE_TABLES,
+  GraphStore,
+  type AnyEdge,
+  type GroupEdgeTable,
+} from '../../../src/services/graph-store';
 import {
   rederiveAroundWrite,
   type ScopeLimits,
@@ -42,7 +48,15 @@ function controlGraphOf(d: Dataset): ControlGraph {
   };
 }
 
-type Write = (store: GraphStore, pick: (n: number) => number) => string[];
+interface Written {
+  touched: string[];
+  targets: string[];
+}
+type Write = (store: GraphStore, pick: (n: number) => number) => Written;
+
+function put<T extends GroupEdgeTable>(store: GraphStore, table: T, edge: AnyEdge): Written {
+  return { touched: store.putEdge(table, edge as never), targets: controlTargets(table, edge) };
+}
 
 const persons = (store: GraphStore) => store.all().entities.filter((e) => e.kind === 'PERSON');
 const companies = (store: GraphStore) => store.all().entities.filter((e) => e.kind === 'COMPANY');
@@ -54,7 +68,7 @@ const WRITES: Record<string, Write> = {
     const holders = anyParty(store);
     const targets = companies(store);
     const pct = String(1 + pick(80));
-    return store.putEdge('shareholdings', {
+    return put(store, 'shareholdings', {
       id: 'SH-NEW',
       holderId: holders[pick(holders.length)].id,
       companyId: targets[pick(targets.length)].id,
@@ -69,7 +83,7 @@ const WRITES: Record<string, Write> = {
     const people = persons(store);
     const targets = companies(store);
     const appointers = anyParty(store);
-    return store.putEdge('roles', {
+    return put(store, 'roles', {
       id: 'RO-NEW',
       holderId: people[pick(people.length)].id,
       companyId: targets[pick(targets.length)].id,
@@ -82,7 +96,7 @@ const WRITES: Record<string, Write> = {
   },
   kin(store, pick) {
     const people = persons(store);
-    return store.putEdge('familyTies', {
+    return put(store, 'familyTies', {
       id: 'FT-NEW',
       personAId: people[pick(people.length)].id,
       personBId: people[pick(people.length)].id,
@@ -94,7 +108,7 @@ const WRITES: Record<string, Write> = {
   },
   link(store, pick) {
     const parties = anyParty(store);
-    return store.putEdge('links', {
+    return put(store, 'links', {
       id: 'LK-NEW',
       fromId: parties[pick(parties.length)].id,
       toId: parties[pick(parties.length)].id,
@@ -110,7 +124,11 @@ const WRITES: Record<string, Write> = {
       store.all()[table].map((edge) => ({ table, id: edge.id })),
     );
     const row = rows[pick(rows.length)];
-    return store.removeEdge(row.table, row.id);
+    const edge = store.edge(row.table, row.id)!;
+    return {
+      touched: store.removeEdge(row.table, row.id),
+      targets: controlTargets(row.table, edge),
+    };
   },
 };
 
@@ -130,11 +148,11 @@ describe('re-deriving only around a write', () => {
           const current = new Map<string, GroupShape>();
           for (const g of before) for (const id of g.memberIds) current.set(id, g);
 
-          const touched = WRITES[kind](store, (n) => draws.next().value % n);
+          const written = WRITES[kind](store, (n) => draws.next().value % n);
           const scoped = rederiveAroundWrite(
             store,
             (id) => current.get(id) ?? { memberIds: [id], headIds: [id] },
-            touched,
+            written,
             TODAY,
             DEFAULT_CONTROL_POLICY,
             UNLIMITED,
