@@ -45,6 +45,8 @@ export class GroupEngine {
   private groupIdOf = new Map<string, string>();
   private groups = new Map<string, IdentifiedGroup>();
   private derivedOn = '';
+  /** Entities the last write re-derived (its scope with context): for logs and the bench. */
+  lastWriteDerived = 0;
 
   constructor(
     private graph: GraphStore,
@@ -156,6 +158,7 @@ export class GroupEngine {
       WRITE_SCOPE_LIMITS,
     );
     if (scoped) {
+      this.lastWriteDerived = scoped.derived;
       this.log.debug(
         { scope: scoped.scope.size, derived: scoped.derived, rounds: scoped.rounds },
         'write scope',
@@ -174,11 +177,9 @@ export class GroupEngine {
     // Prior groups may reach outside the component (a split elsewhere): include their members.
     const scope = new Set(component);
     for (const g of prior) for (const m of g.memberIds) scope.add(m);
-    const derivation = deriveGroups(
-      this.store.subgraph(this.store.componentOf(scope)),
-      date,
-      policy,
-    );
+    const whole = this.store.componentOf(scope);
+    this.lastWriteDerived = whole.size;
+    const derivation = deriveGroups(this.store.subgraph(whole), date, policy);
     return this.apply(new GroupRepository(em), prior, shapesOf(derivation), date, cause);
   }
 

@@ -1,7 +1,7 @@
 /**
  * Runs in the server process: the planned inserts and removals through the real write path
  * (`GraphWriteService`: lock, validate, SQL, audit, in-memory update, re-derive the touched
- * component, persist changed memberships), one at a time, each timed end to end.
+ * scope, persist changed memberships), one at a time, each timed end to end.
  */
 import { performance } from 'node:perf_hooks';
 import type { AppServices } from '../../src/services/app-services';
@@ -13,7 +13,7 @@ export interface WriteSample {
   ms: number;
   inLargest: boolean;
   ok: boolean;
-  /** Entities re-derived: the any-date component around the touched entities, after the write. */
+  /** Entities re-derived: the write's scope with its context (or the component it fell back to). */
   scope: number;
   /** Members of the touched entities' group after the write (largest of them). */
   groupSize: number;
@@ -60,8 +60,8 @@ async function sample(
     error = err instanceof Error ? err.message.slice(0, 300) : String(err);
   }
   const ms = round(performance.now() - start);
-  // Measured after the timing: what the write had to re-derive, and where it landed.
-  const scope = ends.length ? app.groups.store.componentOf(ends).size : 0;
+  // Read after the timing: what the write had to re-derive, and where it landed.
+  const scope = app.groups.lastWriteDerived;
   let groupSize = 0;
   for (const id of ends) {
     const g = app.groups.currentGroupId(id);

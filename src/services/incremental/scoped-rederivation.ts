@@ -69,7 +69,7 @@ export function rederiveAroundWrite(
   for (let round = 1; round <= limits.maxRounds; round++) {
     const context = contextAround(walk, scope, changed, groupOf);
     const all = new Set([...scope, ...context]);
-    for (const id of supportAround(walk, scope, groupOf)) all.add(id);
+    for (const id of supportAround(walk, scope, changed, groupOf)) all.add(id);
     for (const id of walk.witnessesOf(all)) all.add(id);
     if (all.size > limits.maxEntities) return undefined;
     const derived = shapesOf(deriveGroups(walk.subgraph(all), date, policy));
@@ -85,8 +85,8 @@ export function rederiveAroundWrite(
 }
 
 /**
- * Whole current groups around the scope, to be judged: of every entity downstream of a
- * change that holds a stake in or a post at, and of the relatives and R10 partners around.
+ * Whole current groups around the scope, to be judged against today: of the relatives of
+ * its persons (R9) and of the R10 partners around the change.
  */
 function contextAround(
   walk: TodayWalk,
@@ -94,11 +94,7 @@ function contextAround(
   changed: readonly string[],
   groupOf: CurrentGroupOf,
 ): Set<string> {
-  const around = new Set<string>();
-  for (const id of walk.downstream(changed, scope)) {
-    for (const other of walk.downstreamOf(id)) around.add(other);
-  }
-  for (const id of walk.kinOf([...scope, ...around])) around.add(id);
+  const around = walk.kinOf(scope);
   // R10 facts change only where posts, relatives or ownership changed: around the change.
   for (const id of walk.partnersOf([...changed, ...walk.kinOf(changed)])) around.add(id);
   const context = new Set<string>();
@@ -109,26 +105,33 @@ function contextAround(
 }
 
 /**
- * What the scope's control rests on from outside: each holder, appointer or linked party
- * with whatever controls it — the part of its group upstream of it, where every controller
- * and every intermediary of that control lies. Not judged: a part of a group need not come
- * out as the group; should it join a scope group, it is judged then (as an outsider).
+ * The parties next to the scope, each with whatever controls it — the part of its group
+ * upstream of it, where every controller and every intermediary of that control lies:
+ * upstream, what the scope's control rests on (holders, appointers, linked parties);
+ * downstream of a change, what the scope may now come to control.
+ * Not judged against today: a part of a group need not come out as the group. What the
+ * write can do to them is join them to a scope group (control from outside a group never
+ * takes effect inside it), and then they are judged, as outsiders.
  */
 function supportAround(
   walk: TodayWalk,
   scope: ReadonlySet<string>,
+  changed: readonly string[],
   groupOf: CurrentGroupOf,
 ): Set<string> {
+  const next = new Set<string>();
+  for (const id of scope) for (const other of walk.upstreamOf(id)) next.add(other);
+  for (const id of walk.downstream(changed, scope)) {
+    for (const other of walk.downstreamOf(id)) next.add(other);
+  }
   const support = new Set<string>();
   const membersOf = new Map<GroupShape, Set<string>>();
-  for (const id of scope) {
-    for (const holder of walk.upstreamOf(id)) {
-      if (scope.has(holder) || support.has(holder)) continue;
-      const group = groupOf(holder);
-      let members = membersOf.get(group);
-      if (!members) membersOf.set(group, (members = new Set(group.memberIds)));
-      for (const up of walk.upstream([holder], members)) support.add(up);
-    }
+  for (const party of next) {
+    if (scope.has(party) || support.has(party)) continue;
+    const group = groupOf(party);
+    let members = membersOf.get(group);
+    if (!members) membersOf.set(group, (members = new Set(group.memberIds)));
+    for (const up of walk.upstream([party], members)) support.add(up);
   }
   return support;
 }
