@@ -99,7 +99,7 @@ export class AncestorTally {
   slotParties(slot: number): Int32Array {
     const start = this.slotStart.at(slot);
     const end = slot + 1 < this.slotCount ? this.slotStart.at(slot + 1) : this.ancestors.length;
-    const out = new Int32Array(end - start);
+    const out = int32(end - start);
     for (let i = start; i < end; i++) out[i - start] = this.ancestors.at(i);
     return out;
   }

@@ -6,13 +6,17 @@
  */
 import { buildCsr, Csr } from '../graph/csr';
 import { int32, uint8 } from '../graph/typed-arena';
-import { Party, Role, RoleType } from '../model';
+import { Party } from '../model';
+import { ROLE_CODE } from './row-resolution';
 
-export const KEY_EXECUTIVE_BIT: Partial<Record<RoleType, number>> = {
-  CHAIRMAN: 1,
-  GENERAL_MANAGER: 2,
-  CFO: 4,
-};
+/** Key-executive bit by ROLE_CODE (0: not a key post). */
+const KEY_BIT_OF_CODE = ((): Uint8Array => {
+  const bits = new Uint8Array(8);
+  bits[ROLE_CODE.CHAIRMAN] = 1;
+  bits[ROLE_CODE.GENERAL_MANAGER] = 2;
+  bits[ROLE_CODE.CFO] = 4;
+  return bits;
+})();
 
 export interface BoardData {
   /** Board size of each company with seat rows (0 for the others, never measured). */
@@ -30,11 +34,11 @@ export interface BoardData {
 export function buildBoardData(
   n: number,
   parties: readonly Party[],
-  roles: readonly Role[],
   ends: { from: Int32Array; to: Int32Array },
+  roleCode: Uint8Array,
   appointers: Int32Array,
 ): BoardData {
-  const m = roles.length;
+  const m = roleCode.length;
   const seatCompany = int32(m);
   const seatAppointer = int32(m);
   const seatRole = int32(m);
@@ -48,23 +52,23 @@ export function buildBoardData(
   let keyCount = 0;
   let appointedCount = 0;
   for (let r = 0; r < m; r++) {
-    const role = roles[r].role;
+    const code = roleCode[r];
     const y = ends.to[r];
     const a = appointers[r];
-    const bit = KEY_EXECUTIVE_BIT[role];
-    const seat = role === 'DIRECTOR' || role === 'CHAIRMAN';
+    const bit = KEY_BIT_OF_CODE[code];
+    const seat = code === ROLE_CODE.DIRECTOR || code === ROLE_CODE.CHAIRMAN;
     if (seat) {
       seatCompany[seatRows] = y;
       seatAppointer[seatRows] = a;
       seatRole[seatRows++] = r;
     }
-    if (bit !== undefined) {
+    if (bit !== 0) {
       keyCompany[keyCount] = y;
       keyAppointer[keyCount] = a;
       keyRole[keyCount] = r;
       keyBit[keyCount++] = bit;
     }
-    if (a >= 0 && (seat || bit !== undefined)) {
+    if (a >= 0 && (seat || bit !== 0)) {
       appointer[appointedCount] = a;
       appointed[appointedCount++] = y;
     }

@@ -6,30 +6,30 @@
  */
 import { ValidationError } from '../errors';
 import { IdIndex } from '../graph/id-index';
-import { int32, uint8 } from '../graph/typed-arena';
+import { uint8 } from '../graph/typed-arena';
 import {
   ControlGraph,
   ControlLink,
   FamilyTie,
   Guarantee,
-  isValidOn,
   ManualDesignation,
   Party,
   Role,
   Shareholding,
-  Validity,
 } from '../model';
 import { BoardData, buildBoardData } from './compact-board';
 import { buildHoldings, Holdings } from './compact-holdings';
-import { EndResolver, keptOnly } from './row-ends';
+import {
+  Problems,
+  resolveRoles,
+  resolveRows,
+  resolveShareholdings,
+  RowEnds,
+} from './row-resolution';
+
+export type { RowEnds } from './row-resolution';
 
 export const KIND_CODE = { COMPANY: 0, PERSON: 1, INSTITUTION: 2, STATE: 3 } as const;
-
-/** Row r runs from entity `from[r]` to entity `to[r]`. */
-export interface RowEnds {
-  readonly from: Int32Array;
-  readonly to: Int32Array;
-}
 
 export interface CompactGraph {
   readonly asOf: string;
@@ -43,6 +43,8 @@ export interface CompactGraph {
   readonly holdings: Holdings;
   readonly roles: readonly Role[];
   readonly roleEnds: RowEnds; // holder -> company
+  /** ROLE_CODE of each role row. */
+  readonly roleCode: Uint8Array;
   readonly board: BoardData;
   readonly links: readonly ControlLink[];
   readonly linkEnds: RowEnds;
@@ -69,85 +71,42 @@ export function compactGraph(graph: ControlGraph, asOf: string): CompactGraph {
     kind[i] = KIND_CODE[party.kind];
     privateCompany[i] = party.kind === 'COMPANY' && party.ownership === 'PRIVATE' ? 1 : 0;
   }
-  const problems: string[] = [];
-  const resolve = <T extends Validity & { id: string }>(
-    file: string,
-    rows: readonly T[],
-    fromOf: (row: T) => string,
-    toOf: (row: T) => string,
-  ): { rows: readonly T[]; ends: RowEnds } => {
-    const ends = new EndResolver(index);
-    const keep = uint8(rows.length);
-    const from = int32(rows.length);
-    const to = int32(rows.length);
-    let kept = 0;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
-      if (!isValidOn(row, asOf)) continue;
-      const a = fromOf(row);
-      const b = toOf(row);
-      const ia = ends.from(a);
-      const ib = ends.to(b);
-      if (ia === -1 || ib === -1) {
-        problems.push(
-          `control graph: ${file} ${row.id} references unknown entity "${ia === -1 ? a : b}"`,
-        );
-      } else if (ia !== ib) {
-        // A row from an entity to itself carries no control; validation rejects it upstream.
-        keep[r] = 1;
-        from[kept] = ia;
-        to[kept++] = ib;
-      }
-    }
-    // Usually every row is valid on the date: then the caller's array serves as it is.
-    const keptRows = kept === rows.length ? rows : keptOnly(rows, keep, kept);
-    return { rows: keptRows, ends: { from: from.subarray(0, kept), to: to.subarray(0, kept) } };
-  };
-  const shares = resolve(
-    'shareholding',
-    graph.shareholdings,
-    (r) => r.holderId,
-    (r) => r.companyId,
-  );
-  const roles = resolve(
-    'role',
-    graph.roles,
-    (r) => r.holderId,
-    (r) => r.companyId,
-  );
-  const appointer = int32(roles.rows.length);
-  const appointers = new EndResolver(index);
-  for (let r = 0; r < roles.rows.length; r++) {
-    const role = roles.rows[r];
-    const a = role.appointedById === null ? -1 : appointers.from(role.appointedById);
-    if (a === -1 && role.appointedById !== null) {
-      problems.push(
-        `control graph: role ${role.id} references unknown entity "${role.appointedById}"`,
-      );
-    }
-    appointer[r] = a;
-  }
-  const links = resolve(
+  const problems: Problems = [];
+  const shares = resolveShareholdings(index, graph.shareholdings, asOf, problems);
+  const roles = resolveRoles(index, graph.roles, asOf, problems);
+  const links = resolveRows(
+    index,
     'link',
     graph.links,
+    asOf,
+    problems,
     (r) => r.fromId,
     (r) => r.toId,
   );
-  const family = resolve(
+  const family = resolveRows(
+    index,
     'family tie',
     graph.familyTies,
+    asOf,
+    problems,
     (r) => r.personAId,
     (r) => r.personBId,
   );
-  const guarantees = resolve(
+  const guarantees = resolveRows(
+    index,
     'guarantee',
     graph.guarantees,
+    asOf,
+    problems,
     (r) => r.guarantorId,
     (r) => r.borrowerId,
   );
-  const designations = resolve(
+  const designations = resolveRows(
+    index,
     'designation',
     graph.designations,
+    asOf,
+    problems,
     (r) => r.entityId,
     (r) => r.targetId,
   );
@@ -162,10 +121,11 @@ export function compactGraph(graph: ControlGraph, asOf: string): CompactGraph {
     privateCompany,
     shares: shares.rows,
     shareEnds: shares.ends,
-    holdings: buildHoldings(n, shares.rows, shares.ends),
+    holdings: buildHoldings(n, shares.ends, shares.votingPct),
     roles: roles.rows,
     roleEnds: roles.ends,
-    board: buildBoardData(n, parties, roles.rows, roles.ends, appointer),
+    roleCode: roles.roleCode,
+    board: buildBoardData(n, parties, roles.ends, roles.roleCode, roles.appointer),
     links: links.rows,
     linkEnds: links.ends,
     family: family.rows,

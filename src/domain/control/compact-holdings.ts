@@ -5,8 +5,6 @@
  */
 import { buildCsr, Csr } from '../graph/csr';
 import { float64, int32 } from '../graph/typed-arena';
-import { Shareholding } from '../model';
-import { scalePct } from './percent-scale';
 
 export interface Holdings {
   /** Pairs of company y are `pairStart[y] .. pairStart[y + 1]`, holders ascending. */
@@ -22,18 +20,16 @@ export interface Holdings {
   readonly byHolder: Csr;
 }
 
+/** `pctOfRow`: each row's voting % scaled (see percent-scale), read with its ends. */
 export function buildHoldings(
   n: number,
-  shares: readonly Shareholding[],
   ends: { from: Int32Array; to: Int32Array },
+  pctOfRow: Float64Array,
 ): Holdings {
-  const m = shares.length;
+  const m = ends.from.length;
   const holder = ends.from;
   const company = ends.to;
   const rowOf = byCompanyThenHolder(n, company, holder, m);
-  // Read the rows in their own order (sequential memory), then gather by pair.
-  const pctOfRow = float64(m);
-  for (let r = 0; r < m; r++) pctOfRow[r] = scalePct(shares[r].votingPct);
 
   // At most one pair per row: allocate that once and use the front.
   const pairHolder = int32(m);

@@ -87,7 +87,7 @@ function derive(graph: ControlGraph, asOf: string, policy: ControlPolicy): Deriv
     appendAll(directed, pooledControlFacts(ctx, new Pools(g, policy, kinship)));
   }
   if (ctx.enabled('R8')) appendAll(directed, financialDependenceFacts(ctx));
-  const facts = [...directed];
+  const facts = directed.slice();
   if (ctx.enabled('R9')) appendAll(facts, familyOfControllersFacts(ctx, kinship, directed));
   if (ctx.enabled('R10')) appendAll(facts, privateCompanyIdentityFacts(ctx, kinship));
   if (ctx.enabled('R11')) appendAll(facts, manualJoinFacts(ctx));

@@ -40,20 +40,12 @@ export class EdgeList {
 }
 
 /**
- * Family row indices in id order, equal ids in row order. The ids are sorted as strings
- * (the engine's native sort, several times faster than a comparator over rows) and each
- * row then takes the next place of its id.
+ * Family row indices in id order, equal ids in row order: the indices sorted by a
+ * comparator on the ids (a string-keyed map from id to place cost twice as much).
  */
 export function byId(g: CompactGraph): Int32Array {
   const ids = g.family.map((tie) => tie.id);
-  const sorted = ids.slice().sort();
   const order = int32(ids.length);
-  const next = new Map<string, number>();
-  for (let i = sorted.length - 1; i >= 0; i--) next.set(sorted[i], i);
-  for (let r = 0; r < ids.length; r++) {
-    const at = next.get(ids[r]) as number;
-    order[at] = r;
-    next.set(ids[r], at + 1);
-  }
-  return order;
+  for (let r = 0; r < ids.length; r++) order[r] = r;
+  return order.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
 }

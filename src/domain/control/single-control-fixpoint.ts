@@ -35,7 +35,11 @@ export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFa
   };
   facts.forEach(add);
 
-  const pooling = ctx.enabled('R2') || ctx.enabled('R4') || ctx.enabled('R5');
+  // Read once: the loop below asks for every company of the bank, round after round.
+  const r2 = ctx.enabled('R2');
+  const r4 = ctx.enabled('R4');
+  const r5 = ctx.enabled('R5');
+  const pooling = r2 || r4 || r5;
   let dirty = pooling ? allCompanies(ctx) : new Int32Array(0);
   while (dirty.length > 0) {
     const round: RawFact[] = [];
@@ -53,11 +57,11 @@ export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFa
     for (let i = 0; i < dirty.length; i++) {
       const y = dirty[i];
       // Each evaluation re-begins the tally for y, so filter its facts right after it.
-      if (ctx.enabled('R2')) evaluateIndirectMajority(ctx, y, found);
+      if (r2) evaluateIndirectMajority(ctx, y, found);
       keep();
-      if (ctx.enabled('R4')) evaluateBoardMajority(ctx, y, found);
+      if (r4) evaluateBoardMajority(ctx, y, found);
       keep();
-      if (ctx.enabled('R5')) evaluateKeyExecutives(ctx, y, found);
+      if (r5) evaluateKeyExecutives(ctx, y, found);
       keep();
     }
     round.forEach(add);

@@ -9,7 +9,7 @@ export class IntBuffer {
   length = 0;
 
   constructor(initialCapacity = 16) {
-    this.data = new Int32Array(Math.max(1, initialCapacity));
+    this.data = int32(initialCapacity > 1 ? initialCapacity : 1);
   }
 
   push(value: number): void {

@@ -1,36 +1,47 @@
 /**
- * Typed arrays for one whole-bank pass, carved from one ArrayBuffer.
+ * Typed arrays for one whole-bank pass, carved from one buffer.
  *
- * Why: V8 counts every ArrayBuffer as external memory, and each ~64 MB of it allocated
- * since the last full collection starts a full mark of the whole JavaScript heap. A
- * whole-bank derivation allocates a few hundred MB of typed arrays, inside a server whose
- * heap already holds the bank's records (about 1 GB at a million entities), so separate
- * allocations cost several full marks of that heap — more than the derivation itself. One
- * buffer costs at most one. The arena is a bump allocator: nothing is freed until the
- * whole buffer is unreachable, so it is sized from the graph and used only for the
- * duration of a derivation (`withTypedArena`); outside one, the helpers allocate as usual.
- * Fresh arena memory is zero-filled, like `new Int32Array(n)`.
+ * Why: V8 counts every ArrayBuffer as external memory, and an allocation that takes it far
+ * past its limit (64 MB over the level of the last full collection) starts a full mark of
+ * the whole JavaScript heap, which in a server holds the bank's records (about 1 GB at a
+ * million entities): several seconds of marking, on the core the derivation needs, for a
+ * few hundred MB of scratch arrays. Two measures: one buffer per derivation instead of an
+ * allocation per array, and that buffer a SharedArrayBuffer, whose bytes V8 does not count
+ * per isolate (measured: a 436 MB ArrayBuffer next to a 790 MB heap starts a 1.8–2.6 s
+ * mark, a SharedArrayBuffer of the same size none). The buffer is freed like any other once
+ * unreachable (every array of a derivation keeps it alive, so for as long as the derivation).
+ * The arena is a bump allocator: nothing is freed until the whole buffer is unreachable, so
+ * it is sized from the graph and used only for the duration of a derivation
+ * (`withTypedArena`); outside one, the helpers allocate as usual. Fresh arena memory is
+ * zero-filled, like `new Int32Array(n)`.
  */
 
 const ALIGN = 8;
 /** Below this many bytes an array is cheaper to allocate on its own. */
 const SMALL = 4096;
 
+// Globals read once: under jest the code runs in a vm context, where each read of a global
+// goes through an interceptor (~100 ns), and these run for every small array.
+const Int32 = Int32Array;
+const Uint8 = Uint8Array;
+const Float64 = Float64Array;
+const Shared = SharedArrayBuffer;
+
 class TypedArena {
-  private buffer: ArrayBuffer;
+  private buffer: SharedArrayBuffer;
   private offset = 0;
   used = 0;
 
   constructor(private readonly chunkBytes: number) {
-    this.buffer = new ArrayBuffer(chunkBytes);
+    this.buffer = new Shared(chunkBytes);
   }
 
   /** `bytes` aligned to 8 from the current chunk, or from a new one when it is full. */
-  take(bytes: number): [ArrayBuffer, number] {
+  take(bytes: number): [SharedArrayBuffer, number] {
     const size = Math.ceil(bytes / ALIGN) * ALIGN;
     if (this.offset + size > this.buffer.byteLength) {
       // An under-estimate: a further chunk, at least a quarter of the first.
-      this.buffer = new ArrayBuffer(Math.max(size, this.chunkBytes >> 2));
+      this.buffer = new Shared(Math.max(size, this.chunkBytes >> 2));
       this.offset = 0;
     }
     const at = this.offset;
@@ -68,22 +79,22 @@ export function lastArenaBytesUsed(): number {
 
 export function int32(length: number): Int32Array {
   const bytes = length * 4;
-  if (current === null || bytes < SMALL) return new Int32Array(length);
+  if (current === null || bytes < SMALL) return new Int32(length);
   const [buffer, at] = current.take(bytes);
-  return new Int32Array(buffer, at, length);
+  return new Int32(buffer, at, length);
 }
 
 export function uint8(length: number): Uint8Array {
-  if (current === null || length < SMALL) return new Uint8Array(length);
+  if (current === null || length < SMALL) return new Uint8(length);
   const [buffer, at] = current.take(length);
-  return new Uint8Array(buffer, at, length);
+  return new Uint8(buffer, at, length);
 }
 
 export function float64(length: number): Float64Array {
   const bytes = length * 8;
-  if (current === null || bytes < SMALL) return new Float64Array(length);
+  if (current === null || bytes < SMALL) return new Float64(length);
   const [buffer, at] = current.take(bytes);
-  return new Float64Array(buffer, at, length);
+  return new Float64(buffer, at, length);
 }
 
 /** A copy of `values[0 .. length)` (the whole array by default). */

@@ -24,6 +24,8 @@ interface Candidate {
   throughState: boolean;
 }
 
+const POOL_KINDS = ['FAMILY', 'CONCERT'] as const;
+
 export function pooledControlFacts(ctx: RuleContext, pools: Pools): RawFact[] {
   const h = ctx.g.holdings;
   const tally = ctx.tally;
@@ -43,11 +45,16 @@ export function pooledControlFacts(ctx: RuleContext, pools: Pools): RawFact[] {
       if (pools.poolable(tally.touched.at(i))) poolable.push(tally.touched.at(i));
     }
     if (poolable.length === 0) continue;
+    // Anchors are contributors: a pool is one contributing party with its own kin or partners.
+    const anchorsOf = POOL_KINDS.map((kind) =>
+      poolable.filter((x) => pools.anchors(x, kind)).sort((a, b) => a - b),
+    );
+    if (anchorsOf[0].length === 0 && anchorsOf[1].length === 0) continue;
     const slotParties = Array.from({ length: end - start }, (_, s) => tally.slotParties(s));
     const best = new Map<number, Candidate>();
-    for (const kind of ['FAMILY', 'CONCERT'] as const) {
-      // Anchors are contributors: a pool is one contributing party with its own kin or partners.
-      for (const anchor of poolable.filter((x) => pools.anchors(x, kind)).sort((a, b) => a - b)) {
+    for (let k = 0; k < POOL_KINDS.length; k++) {
+      const kind = POOL_KINDS[k];
+      for (const anchor of anchorsOf[k]) {
         const c = evaluatePool(ctx, pools, anchor, kind, slotParties, start);
         if (c === null) continue;
         for (const m of c.poolIds) {

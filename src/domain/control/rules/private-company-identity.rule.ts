@@ -10,6 +10,7 @@ import { buildCsr, Csr } from '../../graph/csr';
 import { int32 } from '../../graph/typed-arena';
 import { Kinship } from '../kinship';
 import { concatRows, rawFact, RawFact, RuleContext } from '../raw-fact';
+import { ROLE_CODE } from '../row-resolution';
 
 export function privateCompanyIdentityFacts(ctx: RuleContext, kinship: Kinship): RawFact[] {
   const { g } = ctx;
@@ -80,9 +81,9 @@ function keyPosts(ctx: RuleContext): { byPerson: Csr; rows: Int32Array } {
   const company = int32(g.roles.length);
   const rows = int32(g.roles.length);
   let count = 0;
-  for (let r = 0; r < g.roles.length; r++) {
-    const post = g.roles[r].role;
-    if (post !== 'LEGAL_REPRESENTATIVE' && post !== 'ACTUAL_CONTROLLER') continue;
+  for (let r = 0; r < g.roleCode.length; r++) {
+    const post = g.roleCode[r];
+    if (post !== ROLE_CODE.LEGAL_REPRESENTATIVE && post !== ROLE_CODE.ACTUAL_CONTROLLER) continue;
     const y = g.roleEnds.to[r];
     if (g.privateCompany[y] === 0) continue;
     person[count] = g.roleEnds.from[r];
