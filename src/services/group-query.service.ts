@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { chartGexf, groupChart, type GroupChart } from '../domain/chart';
 import { explainMembership } from '../domain/control/explain';
 import type { ControlFact, ControlStep, Derivation } from '../domain/control/types';
 import { NotFoundError, ValidationError } from '../domain/errors';
@@ -20,6 +21,7 @@ import type { GroupView } from './group-view';
  */
 export class GroupQueryService {
   private readonly derivations = new Map<string, Derivation>();
+  private readonly charts = new Map<string, GroupChart>();
   private readonly repo: GroupReadRepository;
   private readonly locator: GroupLocator;
 
@@ -60,6 +62,30 @@ export class GroupQueryService {
       ]);
     }
     return explainMembership(this.derivationAround(entityId, group.asOf), entityId);
+  }
+
+  /** The group's structure chart, from the derivation in memory: no SQL, whatever its size. */
+  structure(group: GroupView): GroupChart {
+    // Keyed by a member: on one date an entity is in one group, whatever id the view got.
+    const key = `${group.asOf}|${group.memberIds[0]}`;
+    let chart = this.charts.get(key);
+    if (!chart) {
+      const store = this.app.groups.store;
+      chart = groupChart({
+        groupId: group.id,
+        asOf: group.asOf,
+        memberIds: group.memberIds,
+        headIds: group.headIds,
+        facts: this.controlFacts(group),
+        partyOf: (id) => store.entity(id),
+      });
+      this.charts.set(key, chart);
+    }
+    return chart;
+  }
+
+  structureGexf(group: GroupView): string {
+    return chartGexf(this.structure(group));
   }
 
   /** Control facts in which `entityId` is the controlled (`controllers`) or the controller. */

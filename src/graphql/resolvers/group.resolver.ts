@@ -9,6 +9,7 @@ import {
   Root,
   registerEnumType,
 } from 'type-graphql';
+import type { GroupChart } from '../../domain/chart/types';
 import type { ControlFact, ControlStep } from '../../domain/control/types';
 import type { Party } from '../../domain/model';
 import {
@@ -27,6 +28,7 @@ import {
   GroupEventType,
   GroupType,
 } from '../types/group.type';
+import { GroupStructureType } from '../types/group-structure.type';
 import { checkedPageSize, pageOfIds } from '../../services/paging';
 
 const GroupOrderEnum = { MEMBER_COUNT: 'MEMBER_COUNT', NAME: 'NAME', ID: 'ID' } as const;
@@ -129,6 +131,22 @@ export class GroupResolver {
     @Arg('entityId', () => ID) entityId: string,
   ): ControlStep[] {
     return ctx.groupQueries.explain(g, entityId);
+  }
+
+  @FieldResolver(() => GroupStructureType, {
+    description:
+      "The structure chart on this view's date: members, the outside parties their facts name, " +
+      'control facts with evidence, and a deterministic layered layout to draw.',
+  })
+  structure(@Root() g: GroupView, @Ctx() ctx: RequestContext): GroupChart {
+    return ctx.groupQueries.structure(g);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The same structure chart as GEXF 1.3 (Gephi and other graph tools).',
+  })
+  structureGexf(@Root() g: GroupView, @Ctx() ctx: RequestContext): string {
+    return ctx.groupQueries.structureGexf(g);
   }
 
   @FieldResolver(() => [GroupEventType], { description: 'Merges, splits, joins and leaves.' })
