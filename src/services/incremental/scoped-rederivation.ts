@@ -64,16 +64,17 @@ export function rederiveAroundWrite(
   addGroupsOf(write.touched.filter((id) => store.hasEntity(id)));
   // Where controllers may have changed: what the written rows bear on, then whatever moved.
   const changed = write.targets.filter((id) => store.hasEntity(id));
-  addGroupsOf(walk.kinOf(scope));
+  // R10 links rest on posts and kinship, not on control: the companies whose key post
+  // holders the write touched (or their relatives) may link or unlink, whole groups at once.
+  addGroupsOf(walk.partnersOf([...changed, ...walk.kinOf(changed)]));
 
   for (let round = 1; round <= limits.maxRounds; round++) {
-    const context = contextAround(walk, scope, changed, groupOf);
-    const all = new Set([...scope, ...context]);
+    const all = new Set(scope);
     for (const id of supportAround(walk, scope, changed, groupOf)) all.add(id);
     for (const id of walk.witnessesOf(all)) all.add(id);
     if (all.size > limits.maxEntities) return undefined;
     const derived = shapesOf(deriveGroups(walk.subgraph(all), date, policy));
-    const moved = outsidersThatMoved(derived, scope, context, groupOf);
+    const moved = outsidersThatMoved(derived, scope, groupOf);
     if (moved.length === 0) {
       const next = derived.filter((g) => scope.has(g.memberIds[0]));
       return { scope, next, rounds: round, derived: all.size };
@@ -85,33 +86,15 @@ export function rederiveAroundWrite(
 }
 
 /**
- * Whole current groups around the scope, to be judged against today: of the relatives of
- * its persons (R9) and of the R10 partners around the change.
- */
-function contextAround(
-  walk: TodayWalk,
-  scope: ReadonlySet<string>,
-  changed: readonly string[],
-  groupOf: CurrentGroupOf,
-): Set<string> {
-  const around = walk.kinOf(scope);
-  // R10 facts change only where posts, relatives or ownership changed: around the change.
-  for (const id of walk.partnersOf([...changed, ...walk.kinOf(changed)])) around.add(id);
-  const context = new Set<string>();
-  for (const group of distinctGroups(around, groupOf)) {
-    for (const m of group.memberIds) if (!scope.has(m)) context.add(m);
-  }
-  return context;
-}
-
-/**
- * The parties next to the scope, each with whatever controls it — the part of its group
- * upstream of it, where every controller and every intermediary of that control lies:
- * upstream, what the scope's control rests on (holders, appointers, linked parties);
- * downstream of a change, what the scope may now come to control.
- * Not judged against today: a part of a group need not come out as the group. What the
- * write can do to them is join them to a scope group (control from outside a group never
- * takes effect inside it), and then they are judged, as outsiders.
+ * The parties around the scope, each with the part of its group upstream of it, where
+ * every controller of it and every intermediary of that control lies:
+ * - upstream: what the scope's control rests on (holders, appointers, linked parties);
+ * - downstream of a change: what the scope may now come to control;
+ * - relatives of its persons, with what they control (R9 joins relatives who both control).
+ * Parts of groups are not judged against today: all a write can do outside its scope is
+ * pull a party into a scope group (control from outside a group never takes effect inside
+ * it; R9 and R10 links already inside one are inside the scope), and such a party is
+ * then judged as an outsider and its whole group taken into the scope.
  */
 function supportAround(
   walk: TodayWalk,
@@ -119,21 +102,57 @@ function supportAround(
   changed: readonly string[],
   groupOf: CurrentGroupOf,
 ): Set<string> {
-  const next = new Set<string>();
-  for (const id of scope) for (const other of walk.upstreamOf(id)) next.add(other);
+  const parties = new Set<string>();
+  for (const id of scope) for (const other of walk.upstreamOf(id)) parties.add(other);
   for (const id of walk.downstream(changed, scope)) {
-    for (const other of walk.downstreamOf(id)) next.add(other);
+    for (const other of walk.downstreamOf(id)) parties.add(other);
+  }
+  const members = new GroupMembers(groupOf);
+  for (const relative of walk.kinOf(scope)) {
+    if (scope.has(relative)) continue;
+    parties.add(relative);
+    const own = members.of(relative);
+    for (const d of walk.downstreamOf(relative)) if (own.has(d)) parties.add(d);
   }
   const support = new Set<string>();
-  const membersOf = new Map<GroupShape, Set<string>>();
-  for (const party of next) {
+  for (const party of parties) {
     if (scope.has(party) || support.has(party)) continue;
-    const group = groupOf(party);
-    let members = membersOf.get(group);
-    if (!members) membersOf.set(group, (members = new Set(group.memberIds)));
-    for (const up of walk.upstream([party], members)) support.add(up);
+    for (const up of walk.upstream([party], members.of(party))) support.add(up);
   }
   return support;
+}
+
+/** Member sets of current groups, built once per group. */
+class GroupMembers {
+  private readonly sets = new Map<GroupShape, Set<string>>();
+
+  constructor(private readonly groupOf: CurrentGroupOf) {}
+
+  of(id: string): Set<string> {
+    const group = this.groupOf(id);
+    let members = this.sets.get(group);
+    if (!members) this.sets.set(group, (members = new Set(group.memberIds)));
+    return members;
+  }
+}
+
+/**
+ * Entities outside the scope that the derivation put into a scope group, or into one group
+ * with parties of another current group (a merge the scope did not foresee: taken whole).
+ */
+function outsidersThatMoved(
+  derived: readonly GroupShape[],
+  scope: ReadonlySet<string>,
+  groupOf: CurrentGroupOf,
+): string[] {
+  const moved: string[] = [];
+  for (const group of derived) {
+    const inScope = group.memberIds.some((id) => scope.has(id));
+    if (inScope || distinctGroups(group.memberIds, groupOf).size > 1) {
+      for (const id of group.memberIds) if (!scope.has(id)) moved.push(id);
+    }
+  }
+  return moved;
 }
 
 /** The current groups of `ids`, each once (a big group has many neighbours in a scope). */
@@ -141,42 +160,6 @@ function distinctGroups(ids: Iterable<string>, groupOf: CurrentGroupOf): Set<Gro
   const groups = new Set<GroupShape>();
   for (const id of ids) groups.add(groupOf(id));
   return groups;
-}
-
-/**
- * Entities outside the scope that the derivation put somewhere new: into a scope group, or
- * a context group that did not come out as it is today. Groups of witnesses alone (key-post
- * holders and relatives brought in for R9/R10) are not judged: only their edges were needed.
- */
-function outsidersThatMoved(
-  derived: readonly GroupShape[],
-  scope: ReadonlySet<string>,
-  context: ReadonlySet<string>,
-  groupOf: CurrentGroupOf,
-): string[] {
-  const moved: string[] = [];
-  for (const group of derived) {
-    const judged = group.memberIds.some((id) => scope.has(id))
-      ? true
-      : group.memberIds.some((id) => context.has(id)) && !sameAsCurrent(group, groupOf);
-    if (judged) for (const id of group.memberIds) if (!scope.has(id)) moved.push(id);
-  }
-  return moved;
-}
-
-function sameAsCurrent(group: GroupShape, groupOf: CurrentGroupOf): boolean {
-  const current = groupOf(group.memberIds[0]);
-  return sameList(current.headIds, group.headIds) && sameSet(current.memberIds, group.memberIds);
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const members = new Set(a);
-  return b.every((id) => members.has(id));
 }
 
 /** Walks over the edges valid on one date, reading the in-memory graph. */
