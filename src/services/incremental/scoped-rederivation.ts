@@ -1,6 +1,6 @@
 import { deriveGroups } from '../../domain/control/derive-groups';
 import type { GroupShape } from '../../domain/groups';
-import { emptyControlGraph, isValidOn, type ControlGraph } from '../../domain/model';
+import { emptyControlGraph, isValidOn, type ControlGraph, type Role } from '../../domain/model';
 import type { ControlPolicy } from '../../domain/policy/control-policy';
 import { shapesOf } from '../derivation/full-derivation';
 import {
@@ -263,19 +263,29 @@ class TodayWalk {
     return witnesses;
   }
 
-  /** Companies that share a key post holder with a company among `ids` (R10's star). */
+  /**
+   * Private companies whose legal representative or actual controller is among `ids` or
+   * holds that post at a company among them: the companies R10 may link them with.
+   */
   partnersOf(ids: Iterable<string>): Set<string> {
     const partners = new Set<string>();
     for (const id of ids) {
       for (const e of this.edgesOf(id)) {
-        if (e.table !== 'roles') continue;
-        const holder = (e.edge as { holderId: string }).holderId;
-        for (const post of this.edgesOf(holder)) {
-          if (post.table === 'roles') partners.add((post.edge as { companyId: string }).companyId);
+        if (!this.isKeyPost(e)) continue;
+        for (const post of this.edgesOf((e.edge as Role).holderId)) {
+          if (this.isKeyPost(post)) partners.add((post.edge as Role).companyId);
         }
       }
     }
     return partners;
+  }
+
+  private isKeyPost({ table, edge }: IncidentEdge): boolean {
+    if (table !== 'roles') return false;
+    const { role, companyId } = edge as Role;
+    if (role !== 'LEGAL_REPRESENTATIVE' && role !== 'ACTUAL_CONTROLLER') return false;
+    const company = this.store.entity(companyId);
+    return company?.kind === 'COMPANY' && company.ownership === 'PRIVATE';
   }
 
   /** The rows valid today with every end inside `ids`, sorted by id like GraphStore's. */

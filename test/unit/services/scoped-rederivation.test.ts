@@ -119,6 +119,13 @@ const WRITES: Record<string, Write> = {
       reason: 'test',
     });
   },
+  ownership(store, pick) {
+    const targets = companies(store);
+    const company = targets[pick(targets.length)];
+    const ownership = company.ownership === 'PRIVATE' ? 'STATE' : 'PRIVATE';
+    store.putEntity({ ...company, ownership });
+    return { touched: [company.id], targets: [company.id] };
+  },
   removal(store, pick) {
     const rows = GROUP_EDGE_TABLES.flatMap((table) =>
       store.all()[table].map((edge) => ({ table, id: edge.id })),
