@@ -32,6 +32,6 @@ export function createRequestContext(
     reads,
     groupQueries: new GroupQueryService(app, em),
     writes: new GraphWriteService(app, em, actor),
-    loaders: createLoaders(reads),
+    loaders: createLoaders(reads, app.partyCache),
   };
 }

@@ -8,6 +8,7 @@ import type {
   Role,
   Shareholding,
 } from '../domain/model';
+import type { GenerationCache } from '../services/generation-cache';
 import type { GraphReadService } from '../services/graph-read.service';
 
 /** A relation of one entity on one date (null: every row, past and present). */
@@ -53,12 +54,38 @@ function cacheKey(k: DatedKey): string {
   return `${k.asOf ?? '*'}|${k.id}`;
 }
 
-export function createLoaders(reads: GraphReadService) {
+/**
+ * Parties by id, from the process-wide cache when it has them (no statement at all), the
+ * others in one statement; without a cache, every id from PostgreSQL.
+ */
+function partiesLoader(reads: GraphReadService, cache?: GenerationCache) {
+  const fetch = async (ids: readonly string[]) => {
+    const found = new Map((await reads.partiesByIds(ids)).map((p) => [p.id, p]));
+    return ids.map((id) => found.get(id) ?? null);
+  };
+  if (!cache) return new DataLoader<string, Party | null>(fetch);
+  return new DataLoader<string, Party | null>((ids) => {
+    const missing: string[] = [];
+    let fill!: (found: Promise<(Party | null)[]>) => void;
+    const fetched = new Promise<(Party | null)[]>((resolve) => (fill = resolve));
+    const parties = ids.map((id) =>
+      cache.through(
+        `party\u0001${id}`,
+        () => {
+          const at = missing.push(id) - 1;
+          return fetched.then((rows) => rows[at]);
+        },
+        () => 1,
+      ),
+    );
+    if (missing.length > 0) fill(fetch(missing));
+    return Promise.all(parties);
+  });
+}
+
+export function createLoaders(reads: GraphReadService, parties?: GenerationCache) {
   return {
-    entity: new DataLoader<string, Party | null>(async (ids) => {
-      const found = new Map((await reads.partiesByIds(ids)).map((p) => [p.id, p]));
-      return ids.map((id) => found.get(id) ?? null);
-    }),
+    entity: partiesLoader(reads, parties),
     shareholders: datedLoader<Shareholding>(
       (ids, asOf) => reads.shareholdingsOf('companyId', ids, asOf),
       (s) => [s.companyId],

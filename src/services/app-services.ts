@@ -7,6 +7,8 @@ import { WriteLock } from './write-lock';
 import { listenForGraphChanges } from './graph-reload';
 import type { FullDerivation } from './derivation/full-derivation';
 import { PolicyStore } from './policy/policy-store';
+import { DataGeneration } from './data-generation';
+import { GenerationCache } from './generation-cache';
 
 /**
  * Process-wide services, created once at start-up after migrations: the in-memory graph
@@ -23,10 +25,19 @@ export interface AppServices {
   policy(): Policy;
   /** Every stored policy version; `policies.policyOn(date)` is the policy in force then. */
   policies: PolicyStore;
+  /** Moves on after every write that can change an answer; caches check it. */
+  dataGeneration: DataGeneration;
+  /** Exposure views computed since the last such write, shared by all requests. */
+  exposureCache: GenerationCache;
+  /** Parties read since the last such write (names of heads and members), by id. */
+  partyCache: GenerationCache;
   today(): string;
   /** Stops background work (the daily re-derivation, the import listener). */
   stop(): Promise<void>;
 }
+
+/** Parties kept in memory for the API's answers (about 300 bytes each). */
+const PARTY_CACHE_SIZE = 200_000;
 
 export interface AppOptions {
   /** Fixes "today" (tests, reproductions); default: the UTC calendar date. */
@@ -51,11 +62,16 @@ export async function startAppServices(
     options.fullDerivation,
   );
   const writes = new WriteLock();
+  const dataGeneration = new DataGeneration();
   // Edges start and end on dates: when the calendar moves on, today's groups are re-derived
   // (under the write lock, so no write interleaves). Checked every minute.
   const timer = setInterval(() => {
     writes
-      .run(() => groups.ensureCurrent(orm.em.fork()))
+      .run(() =>
+        groups.currentDate === clock()
+          ? Promise.resolve()
+          : dataGeneration.around(() => groups.ensureCurrent(orm.em.fork())),
+      )
       .catch((err: unknown) => log.error({ err }, 're-derivation for the new day failed'));
   }, 60_000);
   timer.unref();
@@ -64,6 +80,7 @@ export async function startAppServices(
     orm.config.get('clientUrl')!,
     groups,
     writes,
+    dataGeneration,
     log,
   );
   return {
@@ -73,6 +90,9 @@ export async function startAppServices(
     writes,
     policy,
     policies,
+    dataGeneration,
+    exposureCache: new GenerationCache(dataGeneration),
+    partyCache: new GenerationCache(dataGeneration, PARTY_CACHE_SIZE),
     today: clock,
     stop: async () => {
       clearInterval(timer);

@@ -4,17 +4,21 @@ import { GRAPH_CHANGED_CHANNEL } from '../import/postgres/import-dataset';
 import type { GroupEngine } from './group-engine';
 import type { Orm } from '../persistence/orm';
 import type { WriteLock } from './write-lock';
+import type { DataGeneration } from './data-generation';
 
 /**
  * Keeps a running server's in-memory graph in step with bulk imports made by other processes
  * (`npm run import`): the import notifies GRAPH_CHANGED_CHANNEL at commit, and the server
- * reloads the graph and re-derives today's groups under the write lock. Returns a stop function.
+ * reloads the graph and re-derives today's groups under the write lock. The data generation
+ * moves on as soon as the notice arrives (the import's facilities, drawings and rates are
+ * already committed) and again once the groups follow. Returns a stop function.
  */
 export async function listenForGraphChanges(
   orm: Orm,
   url: string,
   groups: GroupEngine,
   writes: WriteLock,
+  data: DataGeneration,
   log: Logger,
 ): Promise<() => Promise<void>> {
   const client = new Client({ connectionString: url });
@@ -22,8 +26,11 @@ export async function listenForGraphChanges(
   let pending: Promise<unknown> = Promise.resolve();
   client.on('notification', (message) => {
     if (message.channel !== GRAPH_CHANGED_CHANNEL) return;
+    data.bump();
     pending = writes
-      .run(() => groups.reload(orm.em.fork(), `bulk ${message.payload ?? 'change'}`))
+      .run(() =>
+        data.around(() => groups.reload(orm.em.fork(), `bulk ${message.payload ?? 'change'}`)),
+      )
       .then((change) =>
         log.info({ events: change.events.length }, 'graph reloaded after an import'),
       )

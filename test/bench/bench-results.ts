@@ -44,9 +44,20 @@ export interface WriteFigures {
 }
 
 export interface SqlFigures {
-  samples: { entityId: string; groupSize: number; statements: number; ms: number }[];
+  samples: {
+    entityId: string;
+    groupSize: number;
+    groupId: string;
+    statements: number;
+    repeated: number;
+    ms: number;
+  }[];
+  /** Over the first ask of each group (an earlier sample of the same group is served cached). */
   min: number;
   max: number;
+  /** Over the repeated asks (answered from the server's cache). */
+  cachedMin: number;
+  cachedMax: number;
   constant: boolean;
 }
 

@@ -31,7 +31,10 @@ export const TRIVIAL_BODY = JSON.stringify({ query: TRIVIAL_QUERY });
 export interface StatementCount {
   entityId: string;
   groupSize: number;
+  groupId: string;
+  /** Statements of the first ask; of the same ask repeated (answered from the server's cache). */
   statements: number;
+  repeated: number;
   /** The request's latency, alone on an idle server. */
   ms: number;
 }
@@ -39,6 +42,7 @@ export interface StatementCount {
 /**
  * One request at a time on the idle server, the driver's statement counter read around each,
  * and its latency; also proves the query answers without GraphQL errors before any load.
+ * Each sample is asked twice: the repeat shows what a cached answer costs.
  */
 export async function statementsPerRequest(
   server: ServerHandle,
@@ -49,12 +53,18 @@ export async function statementsPerRequest(
   const counts: StatementCount[] = [];
   for (const s of samples) {
     if (until.expired()) break;
-    const before = (await server.request({ type: 'statements' }, 'statements', 30)).count;
+    const count = async () =>
+      (await server.request({ type: 'statements' }, 'statements', 30)).count;
+    const before = await count();
     const start = performance.now();
-    await postGraphql(server.url, groupExposureBody(s.entityId), limitS);
+    const data = (await postGraphql(server.url, groupExposureBody(s.entityId), limitS)) as {
+      groupOf: { id: string };
+    };
     const ms = since(start);
-    const after = (await server.request({ type: 'statements' }, 'statements', 30)).count;
-    counts.push({ ...s, statements: after - before, ms });
+    const after = await count();
+    await postGraphql(server.url, groupExposureBody(s.entityId), limitS);
+    const repeated = (await count()) - after;
+    counts.push({ ...s, groupId: data.groupOf.id, statements: after - before, repeated, ms });
   }
   return counts;
 }

@@ -83,9 +83,10 @@ export function reportRows(r: BenchResults): Row[] {
   }
   const q = r.sql;
   if (q) {
+    const range = (a: number, b: number) => (a === b ? String(a) : `${a}–${b}`);
     add(
-      'SQL statements per group-exposure request',
-      q.min === q.max ? String(q.min) : `${q.min}–${q.max}`,
+      'SQL statements per group-exposure request (first ask of a group / cached)',
+      `${range(q.min, q.max)} / ${range(q.cachedMin, q.cachedMax)}`,
       'constant',
       q.constant,
     );

@@ -48,10 +48,18 @@ export async function measureRequests(
 ): Promise<void> {
   const samples = [...targets.borrowers.slice(0, 20), ...targets.largest.slice(0, 10)];
   const counts = await statementsPerRequest(server, samples, args.stepLimitS);
-  const n = counts.map((c) => c.statements);
-  const min = Math.min(...n);
-  const max = Math.max(...n);
-  results.sql = { samples: counts, min, max, constant: min === max };
+  const seen = new Set<string>();
+  const first = counts.filter((c) => {
+    const fresh = !seen.has(c.groupId);
+    seen.add(c.groupId);
+    return fresh;
+  });
+  const n = first.map((c) => c.statements);
+  const cached = counts.map((c) => c.repeated);
+  const [min, max] = [Math.min(...n), Math.max(...n)];
+  const [cachedMin, cachedMax] = [Math.min(...cached), Math.max(...cached)];
+  const constant = min === max && cachedMin === cachedMax;
+  results.sql = { samples: counts, min, max, cachedMin, cachedMax, constant };
 
   const largest = counts.filter((c) => c.groupSize === targets.largest[0]?.groupSize);
   results.largestGroupRequest = {

@@ -69,6 +69,27 @@ export interface GroupExposure extends ExposureTotals {
   checks: LimitCheckResult[];
 }
 
+/**
+ * Each client's facilities (as borrower or as guarantor), in input order: a member's figures
+ * then read its own facilities, not the group's, so a big group costs linear time.
+ */
+function exposuresByClient(
+  exposures: readonly FacilityExposure[],
+): Map<string, FacilityExposure[]> {
+  const byClient = new Map<string, FacilityExposure[]>();
+  const add = (id: string, e: FacilityExposure) => {
+    const list = byClient.get(id);
+    if (list) list.push(e);
+    else byClient.set(id, [e]);
+  };
+  for (const e of exposures) {
+    add(e.borrowerId, e);
+    const guarantor = e.substitution?.guarantorId;
+    if (guarantor !== undefined && guarantor !== e.borrowerId) add(guarantor, e);
+  }
+  return byClient;
+}
+
 function assertSameBasis(input: GroupExposureInput): void {
   const wrong = input.facilityExposures.filter(
     (e) => e.asOf !== input.asOf || e.reportingCurrency !== input.policy.reportingCurrency,
@@ -106,9 +127,12 @@ export function groupExposure(input: GroupExposureInput): GroupExposure {
     subLimitProblems.push('sub-limits: the group has sub-limits but no unified group limit');
   }
 
+  const touching = exposuresByClient(input.facilityExposures);
+  const subLimitOf = new Map<string, SubLimit>();
+  for (const s of subLimits) if (!subLimitOf.has(s.memberId)) subLimitOf.set(s.memberId, s);
   const memberRows: MemberExposure[] = memberIds.map((id) => {
-    const client = clientExposure(id, input.facilityExposures);
-    const own = subLimits.find((s) => s.memberId === id);
+    const client = clientExposure(id, touching.get(id) ?? []);
+    const own = subLimitOf.get(id);
     const subLimit = own ? fx.toReporting(dec(own.limit), own.currency) : null;
     return {
       ...client,

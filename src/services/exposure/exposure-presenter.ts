@@ -137,6 +137,12 @@ export function groupExposureView(
   nameOf: (id: string) => string,
 ): GroupExposureView {
   const checks = g.checks.map(limitCheckView);
+  const checksOf = new Map<string | null, LimitCheckView[]>();
+  for (const c of checks) {
+    const list = checksOf.get(c.subjectId);
+    if (list) list.push(c);
+    else checksOf.set(c.subjectId, [c]);
+  }
   return {
     ...figures(g, g.capital.tier1),
     ...capitalView(g, checks, g.substitutionsIn),
@@ -156,7 +162,7 @@ export function groupExposureView(
       subLimit: optional(m.subLimit, amount),
       subLimitHeadroom: optional(m.subLimitHeadroom, amount),
       facilityIds: m.facilityIds,
-      checks: checks.filter((c) => c.subjectId === m.clientId),
+      checks: checksOf.get(m.clientId) ?? [],
     })),
     facilities: g.facilities.map(facilityExposureView),
   };

@@ -9,6 +9,7 @@ import { BooksOnDate, type GroupRef, type MeasuredGroup } from './books-on-date'
 import { clientExposureView, groupExposureView } from './exposure-presenter';
 import type { ClientExposureView, GroupExposureView } from './exposure-views';
 import { GroupLocator } from '../group-locator';
+import { clientExposureKey, groupExposureKey } from './exposure-keys';
 
 interface GroupRequest {
   group: GroupRef;
@@ -16,9 +17,11 @@ interface GroupRequest {
 }
 
 /**
- * Exposure reads for one request. Group exposures asked in the same tick are batched per
- * date: one read of the books for the union of their members (a statement per table,
- * whatever the groups' sizes), each group then measured on its own facilities.
+ * Exposure reads for one request. Views computed since the last write come from the
+ * process-wide AppServices.exposureCache. Group exposures missing from it and asked in the
+ * same tick are batched per date: one read of the books for the union of their members (a
+ * statement per table, whatever the groups' sizes), each group then measured on its own
+ * facilities.
  */
 export class ExposureService {
   readonly locator: GroupLocator;
@@ -71,16 +74,27 @@ export class ExposureService {
   }
 
   /** `group`'s members measured on `asOf` (the group's own date by default). */
-  async groupExposure(group: GroupView, asOf?: IsoDate | null): Promise<GroupExposureView> {
-    const measured = await this.measuredGroup(this.refOf(group), asOf ?? group.asOf);
-    return groupExposureView(measured, this.nameOf);
+  groupExposure(group: GroupView, asOf?: IsoDate | null): Promise<GroupExposureView> {
+    const ref = this.refOf(group);
+    const date = asOf ?? group.asOf;
+    return this.app.exposureCache.through(
+      groupExposureKey(ref, date),
+      async () => groupExposureView(await this.measuredGroup(ref, date), this.nameOf),
+      (v) => v.members.length + v.checks.length + v.facilities.length,
+    );
   }
 
-  async entityExposure(entityId: string, asOf?: IsoDate | null): Promise<ClientExposureView> {
+  entityExposure(entityId: string, asOf?: IsoDate | null): Promise<ClientExposureView> {
     this.assertKnown(entityId);
     const date = this.dateOrToday(asOf);
-    const books = await this.repo.booksOfMembers([entityId], date);
-    return clientExposureView(this.measure(books, date).client(entityId));
+    return this.app.exposureCache.through(
+      clientExposureKey(entityId, date),
+      async () => {
+        const books = await this.repo.booksOfMembers([entityId], date);
+        return clientExposureView(this.measure(books, date).client(entityId));
+      },
+      (v) => v.checks.length + v.facilities.length,
+    );
   }
 
   private async measureGroups(

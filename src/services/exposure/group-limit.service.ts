@@ -48,50 +48,52 @@ export class GroupLimitService {
     const group = this.groupOf(memberId, parseIsoDate(validFrom));
     assertAmount('setGroupLimit', input.limit, input.currency);
     const limit = dec(input.limit).toFixed();
-    return this.em.transactional(async (tx) => {
-      const repo = new LimitsRepository(tx);
-      const rows = await repo.groupLimitsForUpdate(group.memberIds);
-      const current = selectGroupLimit(rows, group.memberIds, validFrom);
-      const inherited = current ? await repo.subLimitsOf([current.id]) : [];
-      const later = rows
-        .map((r) => r.validFrom)
-        .filter((d): d is string => d !== null && d > validFrom)
-        .sort();
-      let saved: GroupLimit;
-      if (current && current.validFrom === validFrom) {
-        saved = { ...current, memberId, limit, currency: input.currency };
-        await this.assertSubLimitsFit(repo, saved, inherited, validFrom);
-        await repo.updateGroupLimit(saved);
-        await this.audit(tx, actor, 'UPDATE', 'group_limit', saved.id, current, saved);
-      } else {
-        saved = {
-          id: await this.freshId(repo, memberId, validFrom),
-          memberId,
-          limit,
-          currency: input.currency,
-          validFrom,
-          validTo: current ? current.validTo : (later[0] ?? null),
-        };
-        await this.assertSubLimitsFit(repo, saved, inherited, validFrom);
-        if (current) {
-          const ended = { ...current, validTo: validFrom };
-          await repo.updateGroupLimit(ended);
-          await this.audit(tx, actor, 'UPDATE', 'group_limit', ended.id, current, ended);
+    return this.app.dataGeneration.around(() =>
+      this.em.transactional(async (tx) => {
+        const repo = new LimitsRepository(tx);
+        const rows = await repo.groupLimitsForUpdate(group.memberIds);
+        const current = selectGroupLimit(rows, group.memberIds, validFrom);
+        const inherited = current ? await repo.subLimitsOf([current.id]) : [];
+        const later = rows
+          .map((r) => r.validFrom)
+          .filter((d): d is string => d !== null && d > validFrom)
+          .sort();
+        let saved: GroupLimit;
+        if (current && current.validFrom === validFrom) {
+          saved = { ...current, memberId, limit, currency: input.currency };
+          await this.assertSubLimitsFit(repo, saved, inherited, validFrom);
+          await repo.updateGroupLimit(saved);
+          await this.audit(tx, actor, 'UPDATE', 'group_limit', saved.id, current, saved);
+        } else {
+          saved = {
+            id: await this.freshId(repo, memberId, validFrom),
+            memberId,
+            limit,
+            currency: input.currency,
+            validFrom,
+            validTo: current ? current.validTo : (later[0] ?? null),
+          };
+          await this.assertSubLimitsFit(repo, saved, inherited, validFrom);
+          if (current) {
+            const ended = { ...current, validTo: validFrom };
+            await repo.updateGroupLimit(ended);
+            await this.audit(tx, actor, 'UPDATE', 'group_limit', ended.id, current, ended);
+          }
+          await repo.insertGroupLimit(saved);
+          await this.audit(tx, actor, 'INSERT', 'group_limit', saved.id, null, saved);
+          if (inherited.length > 0) {
+            const subLimits = inherited.map(({ memberId: m, limit: l, currency }) => ({
+              memberId: m,
+              limit: l,
+              currency,
+            }));
+            await repo.replaceSubLimits(saved.id, subLimits);
+            await this.audit(tx, actor, 'INSERT', 'group_sub_limit', saved.id, null, subLimits);
+          }
         }
-        await repo.insertGroupLimit(saved);
-        await this.audit(tx, actor, 'INSERT', 'group_limit', saved.id, null, saved);
-        if (inherited.length > 0) {
-          const subLimits = inherited.map(({ memberId: m, limit: l, currency }) => ({
-            memberId: m,
-            limit: l,
-            currency,
-          }));
-          await repo.replaceSubLimits(saved.id, subLimits);
-          await this.audit(tx, actor, 'INSERT', 'group_sub_limit', saved.id, null, subLimits);
-        }
-      }
-      return this.view(saved, group, await repo.subLimitsOf([saved.id]));
-    });
+        return this.view(saved, group, await repo.subLimitsOf([saved.id]));
+      }),
+    );
   }
 
   async setSubLimits(
@@ -116,22 +118,32 @@ export class GroupLimitService {
     }
     if (problems.length > 0) throw ValidationError.of(problems);
     const normalised = subLimits.map((s) => ({ ...s, limit: dec(s.limit).toFixed() }));
-    return this.em.transactional(async (tx) => {
-      const repo = new LimitsRepository(tx);
-      const rows = await repo.groupLimitsForUpdate(group.memberIds);
-      const groupLimit = selectGroupLimit(rows, group.memberIds, date);
-      if (groupLimit === null) {
-        throw ValidationError.of([
-          `sub-limits: group ${group.id} (of ${groupMemberId}) has no unified group limit on ` +
-            `${date}; set one with setGroupLimit first`,
-        ]);
-      }
-      await this.assertSubLimitsFit(repo, groupLimit, normalised, date);
-      const before = await repo.subLimitsOf([groupLimit.id]);
-      await repo.replaceSubLimits(groupLimit.id, normalised);
-      await this.audit(tx, actor, 'REPLACE', 'group_sub_limit', groupLimit.id, before, normalised);
-      return this.view(groupLimit, group, await repo.subLimitsOf([groupLimit.id]));
-    });
+    return this.app.dataGeneration.around(() =>
+      this.em.transactional(async (tx) => {
+        const repo = new LimitsRepository(tx);
+        const rows = await repo.groupLimitsForUpdate(group.memberIds);
+        const groupLimit = selectGroupLimit(rows, group.memberIds, date);
+        if (groupLimit === null) {
+          throw ValidationError.of([
+            `sub-limits: group ${group.id} (of ${groupMemberId}) has no unified group limit on ` +
+              `${date}; set one with setGroupLimit first`,
+          ]);
+        }
+        await this.assertSubLimitsFit(repo, groupLimit, normalised, date);
+        const before = await repo.subLimitsOf([groupLimit.id]);
+        await repo.replaceSubLimits(groupLimit.id, normalised);
+        await this.audit(
+          tx,
+          actor,
+          'REPLACE',
+          'group_sub_limit',
+          groupLimit.id,
+          before,
+          normalised,
+        );
+        return this.view(groupLimit, group, await repo.subLimitsOf([groupLimit.id]));
+      }),
+    );
   }
 
   private groupOf(entityId: string, date: IsoDate): GroupView {

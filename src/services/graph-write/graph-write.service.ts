@@ -6,7 +6,7 @@ import { validateDataset } from '../../import/dataset-validator';
 import { loadExistingState } from '../../import/postgres/existing-state.loader';
 import { AuditRepository } from '../../persistence/repositories/audit.repository';
 import type { AppServices } from '../app-services';
-import type { GraphStore } from '../graph-store';
+import { controlTargets, type GraphStore } from '../graph-store';
 import type { GroupChange } from '../group-engine';
 import { validateDesignation } from './designation-rules';
 import { datasetKeyOf, EDGE_SPECS, type EdgeKind } from './edge-kinds';
@@ -21,6 +21,14 @@ export interface WriteResult {
   groupIds: string[];
 }
 
+interface Mirrored {
+  /** Entities whose groups may change. */
+  touched: string[];
+  /** Entities whose controllers the write bears on directly (a stake's company, …). */
+  targets: string[];
+  undo(): void;
+}
+
 type EdgeRecord = { id: string; validFrom: string | null; validTo: string | null };
 
 /** One row's write, described for `commit`: how to read, check, store and mirror it. */
@@ -31,8 +39,8 @@ interface RowWrite<T> {
   read(rows: EdgeRows): Promise<StoredRow<T> | null>;
   prepare(tx: EntityManager, before: StoredRow<T> | null): Promise<{ record: T; action: string }>;
   persist(rows: EdgeRows, record: T): Promise<number>;
-  /** Applies the record to the in-memory graph; returns the touched entities and an undo. */
-  mirror(store: GraphStore, record: T): { touched: string[]; undo(): void };
+  /** Applies the record to the in-memory graph; returns what it touched and an undo. */
+  mirror(store: GraphStore, record: T): Mirrored;
 }
 
 /**
@@ -89,7 +97,11 @@ export class GraphWriteService {
         mirror: (store, record) => {
           const previous = store.entity(record.id);
           store.putEntity(record);
-          return { touched: [record.id], undo: () => previous && store.putEntity(previous) };
+          return {
+            touched: [record.id],
+            targets: [record.id],
+            undo: () => previous && store.putEntity(previous),
+          };
         },
       },
       expectedVersion,
@@ -116,13 +128,17 @@ export class GraphWriteService {
           store.putGuarantee(record as never);
           return {
             touched: [],
+            targets: [],
             undo: () => (previous ? store.putGuarantee(previous) : store.removeGuarantee(id)),
           };
         }
         const previous = store.edge(table, id);
         const touched = store.putEdge(table, record as never);
+        const targets = controlTargets(table, record as never);
+        if (previous) targets.push(...controlTargets(table, previous));
         return {
           touched,
+          targets,
           undo: () =>
             previous ? store.putEdge(table, previous as never) : store.removeEdge(table, id),
         };
@@ -133,12 +149,13 @@ export class GraphWriteService {
   /**
    * One writer at a time: lock and check the row's version, validate, write, audit, mirror
    * in memory, re-derive the touched groups — all in one transaction. The engine's state
-   * moves on only after the commit; a failure undoes the in-memory change.
+   * moves on only after the commit; a failure undoes the in-memory change. Either way the
+   * data generation moves on once it is over, so no cached read outlives the write.
    */
   private commit<T>(write: RowWrite<T>, expectedVersion: number | null): Promise<WriteResult> {
     return this.app.writes.run(async () => {
       const store = this.app.groups.store;
-      let mirrored: { touched: string[]; undo(): void } | undefined;
+      let mirrored: Mirrored | undefined;
       let change: GroupChange | undefined;
       try {
         const version = await this.em.transactional(async (tx) => {
@@ -157,7 +174,7 @@ export class GraphWriteService {
           });
           mirrored = write.mirror(store, record);
           const cause = `${this.actor}: ${action} ${write.label} ${write.id}`;
-          change = await this.app.groups.rederive(tx, mirrored.touched, cause);
+          change = await this.app.groups.rederive(tx, mirrored, cause);
           return written;
         });
         change!.commit();
@@ -165,6 +182,8 @@ export class GraphWriteService {
       } catch (err) {
         mirrored?.undo();
         throw err;
+      } finally {
+        this.app.dataGeneration.bump();
       }
     });
   }

@@ -84,6 +84,9 @@ export class PolicyService {
       } catch (error) {
         store.restore(validFrom, previous);
         throw error;
+      } finally {
+        // After the commit or the restore: readers may have seen the uncommitted version.
+        this.app.dataGeneration.bump();
       }
       change?.commit();
     });
@@ -103,19 +106,21 @@ export class PolicyService {
       tier1Capital: dec(row.tier1Capital).toFixed(),
       netCapital: dec(row.netCapital).toFixed(),
     };
-    await this.em.transactional(async (tx) => {
-      const repo = new LimitsRepository(tx);
-      const existing = await repo.capitalRow(row.asOf);
-      await repo.upsertCapital(saved);
-      await new AuditRepository(tx).record({
-        actor,
-        action: existing ? 'UPDATE' : 'INSERT',
-        tableName: 'capital',
-        rowId: row.asOf,
-        before: existing,
-        after: saved,
-      });
-    });
+    await this.app.dataGeneration.around(() =>
+      this.em.transactional(async (tx) => {
+        const repo = new LimitsRepository(tx);
+        const existing = await repo.capitalRow(row.asOf);
+        await repo.upsertCapital(saved);
+        await new AuditRepository(tx).record({
+          actor,
+          action: existing ? 'UPDATE' : 'INSERT',
+          tableName: 'capital',
+          rowId: row.asOf,
+          before: existing,
+          after: saved,
+        });
+      }),
+    );
     return saved;
   }
 }
