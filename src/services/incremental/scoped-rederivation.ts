@@ -86,11 +86,17 @@ export function rederiveAroundWrite(
 }
 
 /**
- * The parties around the scope, each with the part of its group upstream of it, where
- * every controller of it and every intermediary of that control lies:
- * - upstream: what the scope's control rests on (holders, appointers, linked parties);
- * - downstream of a change: what the scope may now come to control;
- * - relatives of its persons, with what they control (R9 joins relatives who both control).
+ * The parties around the scope that its derivation needs.
+ * Downstream of a change, each comes with the part of its group upstream of it, where every
+ * controller of it and every intermediary of that control lies:
+ * - the holders, appointers and linked parties of what the change reaches (their
+ *   controllers' tallies there may now cross the threshold);
+ * - what the change reaches holds stakes in or posts at (the scope may now control them);
+ * - relatives of the scope's persons, with what they control (R9 joins relatives who both
+ *   control).
+ * Elsewhere the scope's holders come bare: a scope member's controllers, and all the
+ * evidence of their control, are inside the scope (control joins groups), so its holders
+ * are needed only as rows (board counts, pools, "no single controller").
  * Parts of groups are not judged against today: all a write can do outside its scope is
  * pull a party into a scope group (control from outside a group never takes effect inside
  * it; R9 and R10 links already inside one are inside the scope), and such a party is
@@ -102,9 +108,11 @@ function supportAround(
   changed: readonly string[],
   groupOf: CurrentGroupOf,
 ): Set<string> {
+  const support = new Set<string>();
+  for (const id of scope) for (const other of walk.upstreamOf(id)) support.add(other);
   const parties = new Set<string>();
-  for (const id of scope) for (const other of walk.upstreamOf(id)) parties.add(other);
   for (const id of walk.downstream(changed, scope)) {
+    for (const other of walk.upstreamOf(id)) parties.add(other);
     for (const other of walk.downstreamOf(id)) parties.add(other);
   }
   const members = new GroupMembers(groupOf);
@@ -114,11 +122,13 @@ function supportAround(
     const own = members.of(relative);
     for (const d of walk.downstreamOf(relative)) if (own.has(d)) parties.add(d);
   }
-  const support = new Set<string>();
+  const reached = new Set<string>();
   for (const party of parties) {
-    if (scope.has(party) || support.has(party)) continue;
-    for (const up of walk.upstream([party], members.of(party))) support.add(up);
+    if (scope.has(party) || reached.has(party)) continue;
+    for (const up of walk.upstream([party], members.of(party))) reached.add(up);
   }
+  for (const id of reached) support.add(id);
+  for (const id of scope) support.delete(id);
   return support;
 }
 
