@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   if (config.seedDemo) await seedDemoIfEmpty(orm, log);
 
   const fullDerivation =
-    config.derivationWorker && workerAvailable() ? deriveInWorker(database.url) : undefined;
+    config.derivationWorker && workerAvailable() ? deriveInWorker() : undefined;
   const app = await startAppServices(orm, log, { fullDerivation });
   const server = await startServer(app, config.port, log);
   log.info({ url: server.url, embeddedDatabase: database.embedded }, 'GraphQL server ready');

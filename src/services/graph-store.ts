@@ -1,4 +1,7 @@
-import { emptyControlGraph, type ControlGraph, type Party } from '../domain/model';
+import { emptyControlGraph, type ControlGraph, type Party, type Role } from '../domain/model';
+import { Dictionary, KeyIndex } from './graph-columns';
+import { RowTable, TABLE_FIELDS, type TableColumns, type TableName } from './graph-tables';
+import { EdgeIdentity } from './edge-identity';
 
 /** The edge kinds that can tie entities into a group (guarantees never do). */
 export const GROUP_EDGE_TABLES = [
@@ -11,126 +14,244 @@ export const GROUP_EDGE_TABLES = [
 export type GroupEdgeTable = (typeof GROUP_EDGE_TABLES)[number];
 type EdgeOf<T extends GroupEdgeTable> = ControlGraph[T][number];
 export type AnyEdge = EdgeOf<GroupEdgeTable>;
+type GuaranteeRecord = ControlGraph['guarantees'][number];
 export interface IncidentEdge {
   table: GroupEdgeTable;
   edge: AnyEdge;
 }
+
+/** Everything a GraphStore holds, as plain data for another thread. */
+export interface GraphColumns {
+  ids: string[];
+  dates: string[];
+  tables: Record<TableName, TableColumns>;
+}
+
+/** A row sink for bulk loads: `values` in TABLE_FIELDS order. */
+export type RowSink = (table: TableName, values: readonly unknown[]) => void;
+
+/** An incident reference packs a row and its table: row * 8 + table code. */
+const TABLE_BITS = 3;
+const TABLE_MASK = 7;
+const NO_ENTITY = -1;
 
 /**
  * The whole dated graph in memory, every date at once, kept current on every write.
  * It answers one question fast: which entities can influence each other's group
  * (the weakly-connected component over every edge of every date), so a change re-derives
  * only that component. Derivation itself filters edges by the date asked.
+ *
+ * Held as columns (graph-tables): entities numbered once, endpoints as numbers, repeated
+ * strings once, names in a byte pool; records are built when asked for. The incident lists
+ * are one compressed array built at load plus short lists for edges written since.
  */
 export class GraphStore {
-  private readonly entities = new Map<string, Party>();
-  private readonly edges = new Map<GroupEdgeTable, Map<string, AnyEdge>>(
-    GROUP_EDGE_TABLES.map((t) => [t, new Map()]),
-  );
-  private guarantees = new Map<string, ControlGraph['guarantees'][number]>();
-  /** entity id → the edges touching it (the records themselves: no key strings to build). */
-  private readonly incident = new Map<string, AnyEdge[]>();
+  /** Entity number → id; endpoints named by edges but never put are numbered too. */
+  private readonly ids: string[] = [];
+  private readonly numbers = new KeyIndex((i) => this.ids[i]);
+  private readonly dates = new Dictionary();
+  private readonly entityNumbers = {
+    numberOf: (id: string) => this.numberOf(id),
+    idOf: (i: number) => this.ids[i],
+  };
+  private readonly parties: RowTable;
+  /** GROUP_EDGE_TABLES[code] → its rows. */
+  private readonly edgeTables: RowTable[];
+  private readonly guarantees: RowTable;
+  private readonly edgeKeys: KeyIndex[];
+  private readonly guaranteeKeys: KeyIndex;
+  /** Incident references of entity i at load: refs[start[i] .. start[i + 1]). */
+  private loadedStart = new Int32Array(1);
+  private loadedRefs = new Int32Array(0);
+  /** Incident references of edges put since the load. */
+  private readonly written = new Map<number, number[]>();
+  private readonly identity = new EdgeIdentity<AnyEdge>();
+  private visited = new Int32Array(16);
+  private visit = 0;
+  private presentCount = 0;
+
+  private constructor(columns?: GraphColumns) {
+    if (columns) {
+      this.ids = columns.ids;
+      this.dates = new Dictionary(columns.dates);
+    }
+    const table = (name: TableName) =>
+      new RowTable(TABLE_FIELDS[name], this.entityNumbers, this.dates, columns?.tables[name]);
+    this.parties = table('entities');
+    this.edgeTables = GROUP_EDGE_TABLES.map(table);
+    this.guarantees = table('guarantees');
+    this.edgeKeys = this.edgeTables.map((t) => new KeyIndex((row) => t.keyOf(row)));
+    this.guaranteeKeys = new KeyIndex((row) => this.guarantees.keyOf(row));
+  }
 
   static from(graph: ControlGraph): GraphStore {
+    return GraphStore.loaded((add) => {
+      for (const e of graph.entities) add('entities', toRow('entities', e));
+      for (const table of GROUP_EDGE_TABLES)
+        for (const edge of graph[table]) add(table, toRow(table, edge));
+      for (const g of graph.guarantees) add('guarantees', toRow('guarantees', g));
+    });
+  }
+
+  /** Bulk load: rows in TABLE_FIELDS order, entities first; later rows replace earlier ones. */
+  private static loaded(fill: (add: RowSink) => void): GraphStore {
     const store = new GraphStore();
-    for (const e of graph.entities) store.putEntity(e);
-    for (const table of GROUP_EDGE_TABLES)
-      for (const edge of graph[table]) store.putEdge(table, edge);
-    for (const g of graph.guarantees) store.guarantees.set(g.id, g);
+    fill((table, values) => store.load(table, values));
+    store.indexIncidents();
     return store;
   }
 
+  /** The same load, fed asynchronously (a database read), sized up front when it can be. */
+  static async loading(
+    fill: (add: RowSink, reserve: (table: TableName, rows: number) => void) => Promise<void>,
+  ): Promise<GraphStore> {
+    const store = new GraphStore();
+    await fill(
+      (table, values) => store.load(table, values),
+      (table, rows) => store.reserve(table, rows),
+    );
+    store.indexIncidents();
+    return store;
+  }
+
+  /** The whole graph as records, from columns sent by another thread. */
+  static graphOf(columns: GraphColumns): ControlGraph {
+    return new GraphStore(columns).all();
+  }
+
   get entityCount(): number {
-    return this.entities.size;
+    return this.presentCount;
   }
 
   entity(id: string): Party | undefined {
-    return this.entities.get(id);
+    const i = this.numbers.find(id);
+    return i >= 0 && this.isPresent(i) ? this.party(i) : undefined;
   }
 
   hasEntity(id: string): boolean {
-    return this.entities.has(id);
+    const i = this.numbers.find(id);
+    return i >= 0 && this.isPresent(i);
   }
 
   putEntity(entity: Party): void {
-    this.entities.set(entity.id, entity);
+    const i = this.numberOf(entity.id);
+    if (!this.isPresent(i)) this.presentCount++;
+    this.parties.write(i, entity as unknown as Record<string, unknown>);
   }
 
   edge<T extends GroupEdgeTable>(table: T, id: string): EdgeOf<T> | undefined {
-    return this.edges.get(table)!.get(id) as EdgeOf<T> | undefined;
+    const code = GROUP_EDGE_TABLES.indexOf(table);
+    const row = this.liveRow(code, id);
+    return row < 0 ? undefined : (this.edgeAt((row << TABLE_BITS) | code) as EdgeOf<T>);
   }
 
   /** Inserts or replaces an edge; returns the entities whose groups may change. */
   putEdge<T extends GroupEdgeTable>(table: T, edge: EdgeOf<T>): string[] {
     const previous = this.removeEdge(table, edge.id);
-    this.edges.get(table)!.set(edge.id, edge);
-    const ends = endpoints(table, edge);
-    for (const id of ends) this.incidentOf(id).push(edge);
+    const code = GROUP_EDGE_TABLES.indexOf(table);
+    const t = this.edgeTables[code];
+    const row = t.append(edge as unknown as Record<string, unknown>);
+    this.edgeKeys[code].put(edge.id, row);
+    const ref = (row << TABLE_BITS) | code;
+    const ends: string[] = [];
+    t.forEachEnd(row, (e) => {
+      let list = this.written.get(e);
+      if (!list) this.written.set(e, (list = []));
+      list.push(ref);
+      ends.push(this.ids[e]);
+    });
     return [...new Set([...previous, ...ends])];
   }
 
   removeEdge(table: GroupEdgeTable, id: string): string[] {
-    const existing = this.edges.get(table)!.get(id);
-    if (!existing) return [];
-    this.edges.get(table)!.delete(id);
-    const ends = endpoints(table, existing);
-    for (const end of ends) {
-      const list = this.incident.get(end);
-      const at = list ? list.indexOf(existing) : -1;
+    const code = GROUP_EDGE_TABLES.indexOf(table);
+    const row = this.liveRow(code, id);
+    if (row < 0) return [];
+    const t = this.edgeTables[code];
+    t.dead[row] = 1;
+    const ref = (row << TABLE_BITS) | code;
+    this.identity.forget(ref);
+    const ends: string[] = [];
+    t.forEachEnd(row, (e) => {
+      ends.push(this.ids[e]);
+      const list = this.written.get(e);
+      const at = list ? list.indexOf(ref) : -1;
       if (list && at >= 0) {
         list[at] = list[list.length - 1];
         list.pop();
       }
-    }
+    });
     return ends;
   }
 
-  guarantee(id: string): ControlGraph['guarantees'][number] | undefined {
-    return this.guarantees.get(id);
+  guarantee(id: string): GuaranteeRecord | undefined {
+    const row = this.guaranteeKeys.find(id);
+    return row < 0 || this.guarantees.dead[row] === 1
+      ? undefined
+      : (this.guarantees.record(row) as unknown as GuaranteeRecord);
   }
 
-  putGuarantee(g: ControlGraph['guarantees'][number]): void {
-    this.guarantees.set(g.id, g);
+  putGuarantee(g: GuaranteeRecord): void {
+    this.removeGuarantee(g.id);
+    this.guaranteeKeys.put(g.id, this.guarantees.append(g as unknown as Record<string, unknown>));
   }
 
   removeGuarantee(id: string): void {
-    this.guarantees.delete(id);
+    const row = this.guaranteeKeys.find(id);
+    if (row >= 0) this.guarantees.dead[row] = 1;
   }
 
   /** The edges touching `id`, each with its table: what a write's re-derivation scope walks. */
   incidentEdges(id: string): IncidentEdge[] {
-    return (this.incident.get(id) ?? []).map((edge) => ({ table: tableOf(edge), edge }));
+    const i = this.numbers.find(id);
+    const out: IncidentEdge[] = [];
+    if (i >= 0)
+      this.forEachIncident(i, (ref) =>
+        out.push({ table: GROUP_EDGE_TABLES[ref & TABLE_MASK], edge: this.edgeAt(ref) }),
+      );
+    return out;
   }
 
   /** Every entity reachable from `seeds` over edges of any date. */
   componentOf(seeds: Iterable<string>): Set<string> {
-    const seen = new Set<string>();
-    const stack = [...seeds].filter((id) => this.entities.has(id));
-    for (const id of stack) seen.add(id);
-    while (stack.length) {
-      const id = stack.pop()!;
-      for (const edge of this.incident.get(id) ?? []) {
-        for (const other of endpoints(tableOf(edge), edge)) {
-          if (!seen.has(other)) {
-            seen.add(other);
-            stack.push(other);
-          }
-        }
+    const mark = this.nextVisit();
+    const visited = this.visited;
+    const stack: number[] = [];
+    for (const id of seeds) {
+      const i = this.numbers.find(id);
+      if (i >= 0 && this.isPresent(i) && visited[i] !== mark) {
+        visited[i] = mark;
+        stack.push(i);
       }
     }
-    return seen;
+    const found: number[] = [...stack];
+    const reach = (e: number) => {
+      if (visited[e] !== mark) {
+        visited[e] = mark;
+        stack.push(e);
+        found.push(e);
+      }
+    };
+    while (stack.length) {
+      this.forEachIncident(stack.pop()!, (ref) =>
+        this.edgeTables[ref & TABLE_MASK].forEachEnd(ref >>> TABLE_BITS, reach),
+      );
+    }
+    return new Set(found.map((i) => this.ids[i]));
   }
 
   /** The graph restricted to `ids` (closed under edges when `ids` is a component). */
   subgraph(ids: ReadonlySet<string>): ControlGraph {
     const graph = emptyControlGraph();
-    const edges = new Set<AnyEdge>();
+    const refs = new Set<number>();
     for (const id of ids) {
-      const entity = this.entities.get(id);
-      if (entity) graph.entities.push(entity);
-      for (const edge of this.incident.get(id) ?? []) edges.add(edge);
+      const i = this.numbers.find(id);
+      if (i < 0) continue;
+      if (this.isPresent(i)) graph.entities.push(this.party(i));
+      this.forEachIncident(i, (ref) => refs.add(ref));
     }
-    for (const edge of edges) (graph[tableOf(edge)] as AnyEdge[]).push(edge);
+    for (const ref of refs)
+      (graph[GROUP_EDGE_TABLES[ref & TABLE_MASK]] as AnyEdge[]).push(this.recordAt(ref));
     // Sorted, so a derivation never depends on the order edges were written in.
     graph.entities.sort(byId);
     for (const table of GROUP_EDGE_TABLES) (graph[table] as AnyEdge[]).sort(byId);
@@ -140,52 +261,178 @@ export class GraphStore {
   /** Guarantees and the entities they name: all a guarantee-circle search needs. */
   guaranteeGraph(): ControlGraph {
     const graph = emptyControlGraph();
-    const ids = new Set<string>();
-    for (const g of this.guarantees.values()) {
-      graph.guarantees.push(g);
-      ids.add(g.guarantorId);
-      ids.add(g.borrowerId);
+    const named = new Set<number>();
+    const g = this.guarantees;
+    for (let row = 0; row < g.length; row++) {
+      if (g.dead[row] === 1) continue;
+      graph.guarantees.push(g.record(row) as unknown as GuaranteeRecord);
+      g.forEachEnd(row, (e) => named.add(e));
     }
-    for (const id of ids) {
-      const entity = this.entities.get(id);
-      if (entity) graph.entities.push(entity);
-    }
+    for (const i of named) if (this.isPresent(i)) graph.entities.push(this.party(i));
     return graph;
   }
 
-  /** The whole graph, guarantees included. */
+  /** The whole graph, guarantees included (fresh records). */
   all(): ControlGraph {
+    const graph = emptyControlGraph();
+    for (let i = 0; i < this.ids.length; i++)
+      if (this.isPresent(i)) graph.entities.push(this.party(i));
+    GROUP_EDGE_TABLES.forEach((table, code) => {
+      const t = this.edgeTables[code];
+      const out = graph[table] as AnyEdge[];
+      for (let row = 0; row < t.length; row++)
+        if (t.dead[row] === 0) out.push(t.record(row) as unknown as AnyEdge);
+    });
+    const g = this.guarantees;
+    for (let row = 0; row < g.length; row++)
+      if (g.dead[row] === 0) graph.guarantees.push(g.record(row) as unknown as GuaranteeRecord);
+    return graph;
+  }
+
+  /** The columns, copied, for a derivation in another thread (see `graphOf`). */
+  columns(): GraphColumns {
+    const tables = Object.fromEntries([
+      ['entities', this.parties.columns()],
+      ['guarantees', this.guarantees.columns()],
+      ...GROUP_EDGE_TABLES.map((t, code) => [t, this.edgeTables[code].columns()]),
+    ]) as Record<TableName, TableColumns>;
     return {
-      entities: [...this.entities.values()],
-      shareholdings: this.list('shareholdings'),
-      roles: this.list('roles'),
-      familyTies: this.list('familyTies'),
-      links: this.list('links'),
-      guarantees: [...this.guarantees.values()],
-      designations: this.list('designations'),
+      ids: this.ids.slice(),
+      dates: this.dates.values.slice(),
+      tables,
     };
   }
 
-  private list<T extends GroupEdgeTable>(table: T): EdgeOf<T>[] {
-    return [...this.edges.get(table)!.values()] as EdgeOf<T>[];
+  /** The id of entity number `i` as the store holds it (numbers as in `columns().ids`). */
+  idAt(i: number): string {
+    return this.ids[i];
   }
 
-  private incidentOf(id: string): AnyEdge[] {
-    let list = this.incident.get(id);
-    if (!list) this.incident.set(id, (list = []));
-    return list;
+  private reserve(table: TableName, rows: number): void {
+    if (table === 'entities') {
+      this.parties.ensure(rows);
+      this.numbers.reserve(rows);
+    } else if (table === 'guarantees') {
+      this.guarantees.ensure(rows);
+      this.guaranteeKeys.reserve(rows);
+    } else {
+      this.edgeTables[edgeCode(table)].ensure(rows);
+      this.edgeKeys[edgeCode(table)].reserve(rows);
+    }
   }
+
+  private load(table: TableName, values: readonly unknown[]): void {
+    if (table === 'entities') {
+      const i = this.numberOf(values[0] as string);
+      if (!this.isPresent(i)) this.presentCount++;
+      this.parties.write(i, values);
+      return;
+    }
+    const t = table === 'guarantees' ? this.guarantees : this.edgeTables[edgeCode(table)];
+    const keys = table === 'guarantees' ? this.guaranteeKeys : this.edgeKeys[edgeCode(table)];
+    const id = values[0] as string;
+    const previous = keys.find(id);
+    if (previous >= 0) t.dead[previous] = 1;
+    keys.put(id, t.append(values));
+  }
+
+  /** Builds the compressed incident lists over every live edge (after a bulk load). */
+  private indexIncidents(): void {
+    const n = this.ids.length;
+    const start = new Int32Array(n + 1);
+    const each = (visit: (entity: number, ref: number) => void) =>
+      this.edgeTables.forEach((t, code) => {
+        for (let row = 0; row < t.length; row++) {
+          if (t.dead[row] === 1) continue;
+          const ref = (row << TABLE_BITS) | code;
+          t.forEachEnd(row, (e) => visit(e, ref));
+        }
+      });
+    each((e) => start[e + 1]++);
+    for (let i = 0; i < n; i++) start[i + 1] += start[i];
+    const refs = new Int32Array(start[n]);
+    const fill = start.slice(0, n);
+    each((e, ref) => (refs[fill[e]++] = ref));
+    this.loadedStart = start;
+    this.loadedRefs = refs;
+    for (const t of [this.parties, this.guarantees, ...this.edgeTables]) t.trim();
+  }
+
+  private forEachIncident(i: number, visit: (ref: number) => void): void {
+    if (i + 1 < this.loadedStart.length) {
+      const refs = this.loadedRefs;
+      for (let k = this.loadedStart[i], end = this.loadedStart[i + 1]; k < end; k++) {
+        const ref = refs[k];
+        if (this.edgeTables[ref & TABLE_MASK].dead[ref >>> TABLE_BITS] === 0) visit(ref);
+      }
+    }
+    const written = this.written.get(i);
+    if (written) for (const ref of written) visit(ref);
+  }
+
+  private numberOf(id: string): number {
+    const found = this.numbers.find(id);
+    if (found >= 0) return found;
+    const i = this.ids.length;
+    this.ids.push(id);
+    this.numbers.put(id, i);
+    // Numbered before it is put (an endpoint named first), or never put: not present.
+    this.parties.ensure(i + 1);
+    this.parties.dead[i] = 1;
+    this.parties.length = i + 1;
+    return i;
+  }
+
+  private liveRow(code: number, id: string): number {
+    const row = this.edgeKeys[code].find(id);
+    return row >= 0 && this.edgeTables[code].dead[row] === 0 ? row : NO_ENTITY;
+  }
+
+  /** The edge's record, the same object for as long as anyone holds it. */
+  private edgeAt(ref: number): AnyEdge {
+    return this.identity.get(ref, () => this.recordAt(ref));
+  }
+
+  private recordAt(ref: number): AnyEdge {
+    return this.edgeTables[ref & TABLE_MASK].record(ref >>> TABLE_BITS) as unknown as AnyEdge;
+  }
+
+  private party(i: number): Party {
+    return this.parties.record(i) as unknown as Party;
+  }
+
+  private isPresent(i: number): boolean {
+    return i < this.parties.length && this.parties.dead[i] === 0;
+  }
+
+  private nextVisit(): number {
+    if (this.visited.length < this.ids.length)
+      this.visited = new Int32Array(Math.max(16, this.ids.length * 2));
+    if (++this.visit === 0x7fffffff) {
+      this.visited.fill(0);
+      this.visit = 1;
+    }
+    return this.visit;
+  }
+}
+
+function edgeCode(table: TableName): number {
+  return GROUP_EDGE_TABLES.indexOf(table as GroupEdgeTable);
+}
+
+function toRow(table: TableName, record: object): unknown[] {
+  return TABLE_FIELDS[table].map((field) => (record as Record<string, unknown>)[field.name]);
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Which table a record belongs to, from its shape (each kind has a field of its own). */
-function tableOf(edge: AnyEdge): GroupEdgeTable {
-  if ('votingPct' in edge) return 'shareholdings';
-  if ('role' in edge) return 'roles';
-  if ('relation' in edge) return 'familyTies';
-  if ('approvedBy' in edge) return 'designations';
-  return 'links';
+/**
+ * The entities whose controllers an edge bears on: the company of a stake or a post; both
+ * ends of the kinds that run both ways (relatives, links, designations).
+ */
+export function controlTargets(table: GroupEdgeTable, edge: AnyEdge): string[] {
+  if (table === 'shareholdings' || table === 'roles') return [(edge as Role).companyId];
+  return endpoints(table, edge);
 }
 
 /** The entities an edge ties together (a role's appointer too). */

@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   t = performance.now();
   // As main.ts: the whole-bank derivation in a worker thread unless DERIVATION_WORKER=false.
   const fullDerivation =
-    loadConfig().derivationWorker && workerAvailable() ? deriveInWorker(url) : undefined;
+    loadConfig().derivationWorker && workerAvailable() ? deriveInWorker() : undefined;
   phase.derivationWorker = fullDerivation ? 1 : 0;
   const app = await startAppServices(orm, log, { today: () => today, fullDerivation });
   phase.loadAndDeriveMs = round(performance.now() - t);

@@ -122,4 +122,74 @@ describe('GraphStore', () => {
         .sort(),
     ).toEqual(['E0', 'E1']);
   });
+
+  it('gives one record per edge for as long as it is held, from either end', () => {
+    const store = GraphStore.from(graphOf(2, [[0, 1]]));
+    const [fromHolder] = store.incidentEdges('E0');
+    const [fromCompany] = store.incidentEdges('E1');
+    expect(fromHolder.edge).toBe(fromCompany.edge);
+    expect(store.edge('shareholdings', 'S0')).toBe(fromHolder.edge);
+    expect(fromHolder).toEqual({ table: 'shareholdings', edge: stake('S0', 'E0', 'E1') });
+  });
+
+  it('keeps endpoints that are not entities in components, never among entities', () => {
+    const store = GraphStore.from(graphOf(1, []));
+    store.putEdge('shareholdings', stake('S9', 'E0', 'X'));
+    expect(store.hasEntity('X')).toBe(false);
+    expect(store.entityCount).toBe(1);
+    expect(store.componentOf(['E0'])).toEqual(new Set(['E0', 'X']));
+    expect(store.componentOf(['X'])).toEqual(new Set());
+    store.putEntity(party('X'));
+    expect(store.entityCount).toBe(2);
+    expect(store.subgraph(store.componentOf(['X'])).entities.map((e) => e.id)).toEqual(['E0', 'X']);
+  });
+
+  it('gives back every field as written, nulls included', () => {
+    const store = GraphStore.from(emptyControlGraph());
+    const entity: Party = { ...party('A'), name: '长江控股 Changjiang', boardSeats: 7, lei: null };
+    store.putEntity(entity);
+    store.putEntity({ ...entity, name: 'renamed' });
+    const role = {
+      id: 'R1',
+      holderId: 'P',
+      companyId: 'A',
+      role: 'CHAIRMAN' as const,
+      appointedById: null,
+      validFrom: '2020-01-01',
+      validTo: null,
+      source: 'registry',
+    };
+    store.putEdge('roles', role);
+    expect(store.entity('A')).toEqual({ ...entity, name: 'renamed' });
+    expect(store.edge('roles', 'R1')).toEqual(role);
+    const guarantee = {
+      id: 'G1',
+      guarantorId: 'A',
+      borrowerId: 'P',
+      amount: '1000000.50',
+      currency: 'CNY',
+      validFrom: null,
+      validTo: '2030-12-31',
+    };
+    store.putGuarantee(guarantee);
+    expect(store.guarantee('G1')).toEqual(guarantee);
+    store.removeGuarantee('G1');
+    expect(store.guarantee('G1')).toBeUndefined();
+    expect(store.all().guarantees).toEqual([]);
+  });
+
+  it('hands its columns to another thread and gets the same graph back', () => {
+    const store = GraphStore.from(
+      graphOf(5, [
+        [0, 1],
+        [1, 2],
+        [3, 4],
+      ]),
+    );
+    store.removeEdge('shareholdings', 'S1');
+    store.putEdge('shareholdings', stake('S7', 'E4', 'E0'));
+    const copied = GraphStore.graphOf(structuredClone(store.columns()));
+    expect(copied).toEqual(store.all());
+    expect(copied.shareholdings.map((s) => s.id).sort()).toEqual(['S0', 'S2', 'S7']);
+  });
 });
