@@ -1,6 +1,6 @@
 import { headsByReach } from '../domain/control/explain';
 import type { Derivation } from '../domain/control/types';
-import type { IdentifiedGroup } from '../domain/groups';
+import type { GroupShape, IdentifiedGroup } from '../domain/groups';
 import type { Membership } from '../persistence/repositories/group.repository';
 
 /**
@@ -34,7 +34,30 @@ export function membershipChanges(
   return rows;
 }
 
-export function sameGroup(a: IdentifiedGroup | undefined, b: IdentifiedGroup): boolean {
+/**
+ * Next groups identical to a prior group (members in the same order, same heads), set apart
+ * from the rest: they keep their ids and need no identity work, event or row.
+ */
+export function splitUnchanged(
+  prior: readonly IdentifiedGroup[],
+  next: readonly GroupShape[],
+): { unchanged: IdentifiedGroup[]; prior: IdentifiedGroup[]; next: GroupShape[] } {
+  const byFirstMember = new Map<string, IdentifiedGroup>();
+  for (const g of prior) byFirstMember.set(g.memberIds[0], g);
+  const unchanged: IdentifiedGroup[] = [];
+  const restNext: GroupShape[] = [];
+  for (const g of next) {
+    const same = byFirstMember.get(g.memberIds[0]);
+    if (same && sameGroup(same, g)) {
+      unchanged.push(same);
+      byFirstMember.delete(g.memberIds[0]);
+    } else restNext.push(g);
+  }
+  const kept = new Set(unchanged);
+  return { unchanged, prior: prior.filter((g) => !kept.has(g)), next: restNext };
+}
+
+export function sameGroup(a: GroupShape | undefined, b: GroupShape): boolean {
   return (
     a !== undefined &&
     a.memberIds.length === b.memberIds.length &&

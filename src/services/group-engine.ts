@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { deriveGroups } from '../domain/control/derive-groups';
-import { membershipChanges, sameGroup } from './group-diff';
+import { membershipChanges, splitUnchanged } from './group-diff';
 import { deriveInThread, shapesOf, type FullDerivation } from './derivation/full-derivation';
 import type { Derivation } from '../domain/control/types';
 import {
@@ -12,8 +12,8 @@ import {
 } from '../domain/groups';
 import type { ControlPolicy } from '../domain/policy/control-policy';
 import { GroupRepository, type StoredGroup } from '../persistence/repositories/group.repository';
-import { loadControlGraph } from '../persistence/repositories/snapshot.repository';
 import { GraphStore } from './graph-store';
+import { loadGraphStore } from './graph-store-loader';
 import { rederiveAroundWrite, type ScopeLimits } from './incremental/scoped-rederivation';
 
 /**
@@ -65,7 +65,7 @@ export class GroupEngine {
     deriveAll: FullDerivation = deriveInThread,
   ): Promise<GroupEngine> {
     const started = Date.now();
-    const store = GraphStore.from(await loadControlGraph(em));
+    const store = await loadGraphStore(em);
     const engine = new GroupEngine(store, policyOn, today, log, deriveAll);
     const change = await em.transactional((tx) => engine.rederiveAll(tx, 'start-up'));
     change.commit();
@@ -83,7 +83,7 @@ export class GroupEngine {
    * by another process. Call under the write lock.
    */
   async reload(em: EntityManager, cause: string): Promise<GroupChange> {
-    const fresh = GraphStore.from(await loadControlGraph(em));
+    const fresh = await loadGraphStore(em);
     const previous = this.graph;
     this.graph = fresh;
     try {
@@ -131,9 +131,12 @@ export class GroupEngine {
   async rederiveAll(em: EntityManager, cause: string): Promise<GroupChange> {
     const repo = new GroupRepository(em);
     // After start-up the engine's own state is the persisted state; before it, read it back.
-    const prior = this.derivedOn ? [...this.groups.values()] : await repo.loadAll();
     const date = this.today();
-    const next = await this.deriveAll(date, this.policyOn(date), this.graph);
+    // The worker derives while this thread reads back what was persisted last time.
+    const [prior, next] = await Promise.all([
+      this.derivedOn ? [...this.groups.values()] : repo.loadAll(),
+      this.deriveAll(date, this.policyOn(date), this.graph),
+    ]);
     return this.apply(repo, prior, next, date, cause);
   }
 
@@ -204,26 +207,30 @@ export class GroupEngine {
     date: string,
     cause: string,
   ): Promise<GroupChange> {
-    const priorIds = new Set(prior.map((g) => g.id));
-    // Ids held by groups outside this re-derivation: a view, never a copy of the bank's ids.
-    const takenIds = { has: (id: string) => this.groups.has(id) && !priorIds.has(id) };
-    const { groups, events } = assignGroupIds(prior, next, { date, cause, takenIds });
+    // Most groups of a whole-bank pass come out as they were: set them aside unchanged, so
+    // identity, diff and SQL work on what changed only.
+    const { unchanged, prior: before, next: after } = splitUnchanged(prior, next);
+    const beforeIds = new Set(before.map((g) => g.id));
+    const unchangedIds = new Set(unchanged.map((g) => g.id));
+    // Ids held by groups outside the change: a view, never a copy of the bank's ids.
+    const takenIds = {
+      has: (id: string) => unchangedIds.has(id) || (this.groups.has(id) && !beforeIds.has(id)),
+    };
+    const { groups: changed, events } = assignGroupIds(before, after, { date, cause, takenIds });
 
-    const priorById = new Map(prior.map((g) => [g.id, g]));
-    const changed = groups.filter((g) => !sameGroup(priorById.get(g.id), g));
-    const kept = new Set(groups.map((g) => g.id));
-    const removed = prior.filter((g) => !kept.has(g.id)).map((g) => g.id);
+    const kept = new Set(changed.map((g) => g.id));
+    const removed = before.filter((g) => !kept.has(g.id)).map((g) => g.id);
     await repo.save({
       removedGroupIds: removed,
       groups: changed.map((g) => this.named(g)),
-      memberships: membershipChanges(prior, changed),
+      memberships: membershipChanges(before, changed),
       derivedOn: date,
     });
     await repo.appendEvents(events);
 
     const commit = () => {
       for (const id of removed) this.groups.delete(id);
-      for (const g of groups) {
+      for (const g of [...unchanged, ...changed]) {
         this.groups.set(g.id, g);
         for (const m of g.memberIds) this.groupIdOf.set(m, g.id);
       }

@@ -69,9 +69,10 @@ export function rederiveAroundWrite(
   addGroupsOf(walk.partnersOf([...changed, ...walk.kinOf(changed)]));
 
   for (let round = 1; round <= limits.maxRounds; round++) {
-    const all = new Set(scope);
-    for (const id of supportAround(walk, scope, changed, groupOf)) all.add(id);
-    for (const id of walk.witnessesOf(all)) all.add(id);
+    const { bare, reached } = supportAround(walk, scope, changed, groupOf);
+    const all = new Set([...scope, ...reached]);
+    for (const id of walk.witnessesOf(all, bare)) all.add(id);
+    for (const id of bare) all.add(id);
     if (all.size > limits.maxEntities) return undefined;
     const derived = shapesOf(deriveGroups(walk.subgraph(all), date, policy));
     const moved = outsidersThatMoved(derived, scope, groupOf);
@@ -107,9 +108,9 @@ function supportAround(
   scope: ReadonlySet<string>,
   changed: readonly string[],
   groupOf: CurrentGroupOf,
-): Set<string> {
-  const support = new Set<string>();
-  for (const id of scope) for (const other of walk.upstreamOf(id)) support.add(other);
+): { bare: Set<string>; reached: Set<string> } {
+  const bare = new Set<string>();
+  for (const id of scope) for (const other of walk.upstreamOf(id)) bare.add(other);
   const parties = new Set<string>();
   for (const id of walk.downstream(changed, scope)) {
     for (const other of walk.upstreamOf(id)) parties.add(other);
@@ -127,9 +128,8 @@ function supportAround(
     if (scope.has(party) || reached.has(party)) continue;
     for (const up of walk.upstream([party], members.of(party))) reached.add(up);
   }
-  for (const id of reached) support.add(id);
-  for (const id of scope) support.delete(id);
-  return support;
+  for (const id of [...scope, ...reached]) bare.delete(id);
+  return { bare, reached };
 }
 
 /** Member sets of current groups, built once per group. */
@@ -261,7 +261,7 @@ class TodayWalk {
    * Who R9 and R10 facts among `ids` rest on without being members: the holders and
    * appointers of posts, linked parties and relatives (with their family's ties).
    */
-  witnessesOf(ids: ReadonlySet<string>): Set<string> {
+  witnessesOf(ids: ReadonlySet<string>, kinOnly: ReadonlySet<string>): Set<string> {
     const witnesses = new Set<string>();
     for (const id of ids) {
       for (const e of this.edgesOf(id)) {
@@ -269,7 +269,9 @@ class TodayWalk {
         for (const end of endpoints(e.table, e.edge)) if (!ids.has(end)) witnesses.add(end);
       }
     }
-    for (const id of this.kinOf([...ids, ...witnesses])) if (!ids.has(id)) witnesses.add(id);
+    for (const id of this.kinOf([...ids, ...witnesses, ...kinOnly])) {
+      if (!ids.has(id)) witnesses.add(id);
+    }
     return witnesses;
   }
 
