@@ -17,6 +17,8 @@ import {
   lineOf,
   type RecordOf,
 } from './interchange-format';
+import { datasetReferences } from './dataset-references';
+import { duplicateKeys } from './duplicate-keys';
 import { type DatedStake, overSubscribedCompanies } from './stake-sums';
 
 /**
@@ -47,46 +49,54 @@ export function validateDataset(
   lines?: DatasetLines,
 ): ImportProblem[] {
   const problems: ImportProblem[] = [];
-  const partyIds = new Set(dataset.entities.map((e) => e.id));
-  const facilityIds = new Set(dataset.facilities.map((f) => f.id));
-  const knownParty = (id: string) => partyIds.has(id) || existing.partyIds.has(id);
-  const knownFacility = (id: string) => facilityIds.has(id) || existing.facilityIds.has(id);
-
+  const refs = datasetReferences(dataset);
+  // Row-by-row reference checks are needed only for the ids found nowhere.
+  const unknownParties = new Set(
+    [...refs.outsideEntities].filter((id) => !existing.partyIds.has(id)),
+  );
+  const unknownFacilities = new Set(
+    [...refs.outsideFacilities].filter((id) => !existing.facilityIds.has(id)),
+  );
   for (const key of DATASET_KEYS) {
     const format = FORMATS[key] as FileFormat<RecordOf<DatasetKey>>;
     const records = dataset[key] as RecordOf<DatasetKey>[];
-    const firstLine = new Map<string, number>();
-    records.forEach((record, i) => {
-      const at = { file: format.file, line: lineOf(lines, key, i) };
-      for (const p of format.validate(record)) problems.push({ ...at, ...p });
-      const id = format.keyOf(record);
-      const first = firstLine.get(id);
+    const at = (i: number, column: string, reason: string): ImportProblem => ({
+      file: format.file,
+      line: lineOf(lines, key, i),
+      column,
+      reason,
+    });
+    const duplicates = duplicateKeys(key, records, refs);
+    // A plain loop with no per-record allocation: this runs millions of times.
+    for (let i = 0; i < records.length; i++) {
+      for (const p of format.validate(records[i])) problems.push(at(i, p.column, p.reason));
+      const first = duplicates.get(i);
       if (first !== undefined) {
+        const id = format.keyOf(records[i]);
         const column = format.key[format.key.length - 1];
-        problems.push({
-          ...at,
-          column,
-          reason: `duplicate ${format.key.join(',')} "${id}" (first on line ${first})`,
-        });
-      } else if (id !== '') firstLine.set(id, at.line);
-      for (const [column, get] of format.entityRefs) {
+        const what = `duplicate ${format.key.join(',')} "${id}"`;
+        problems.push(at(i, column, `${what} (first on line ${lineOf(lines, key, first)})`));
+      }
+    }
+    if (unknownParties.size === 0) continue;
+    for (const [column, get] of format.entityRefs) {
+      records.forEach((record, i) => {
         const ref = get(record);
-        if (ref && !knownParty(ref))
-          problems.push({ ...at, column, reason: `unknown entity "${ref}"` });
+        if (ref && unknownParties.has(ref)) {
+          problems.push(at(i, column, `unknown entity "${ref}"`));
+        }
+      });
+    }
+  }
+  if (unknownFacilities.size > 0) {
+    dataset.drawings.forEach((d, i) => {
+      if (d.facilityId && unknownFacilities.has(d.facilityId)) {
+        const line = lineOf(lines, 'drawings', i);
+        const reason = `unknown facility "${d.facilityId}"`;
+        problems.push({ file: 'drawings.csv', line, column: 'facility', reason });
       }
     });
   }
-  dataset.drawings.forEach((d, i) => {
-    if (d.facilityId && !knownFacility(d.facilityId)) {
-      const line = lineOf(lines, 'drawings', i);
-      problems.push({
-        file: 'drawings.csv',
-        line,
-        column: 'facility',
-        reason: `unknown facility "${d.facilityId}"`,
-      });
-    }
-  });
   // concat, not push(...): a bad million-row dataset must not overflow the argument stack.
   return normaliseProblems(
     problems.concat(
@@ -104,7 +114,7 @@ function identifierClashes(
   lines: DatasetLines | undefined,
 ): ImportProblem[] {
   const problems: ImportProblem[] = [];
-  const ids = new Set(dataset.entities.map((e) => e.id));
+  const inDataset = (id: string) => datasetReferences(dataset).entities.has(id);
   for (const column of ['uscc', 'lei'] as const) {
     const stored = column === 'uscc' ? existing.usccOwners : existing.leiOwners;
     const firstLine = new Map<string, number>();
@@ -121,7 +131,7 @@ function identifierClashes(
           column,
           reason: `${code} is also given on line ${first}`,
         });
-      } else if (owner !== undefined && owner !== e.id && !ids.has(owner)) {
+      } else if (owner !== undefined && owner !== e.id && !inDataset(owner)) {
         problems.push({
           file: 'entities.csv',
           line,
@@ -140,13 +150,15 @@ function stakeSumProblems(
   existing: ExistingState,
   lines: DatasetLines | undefined,
 ): ImportProblem[] {
-  const replaced = new Set(dataset.shareholdings.map((s) => s.id));
   const stakes: DatedStake[] = dataset.shareholdings.map((stake, i) => ({
     stake,
     line: lineOf(lines, 'shareholdings', i),
   }));
-  for (const stake of existing.shareholdings) {
-    if (!replaced.has(stake.id)) stakes.push({ stake, line: null });
+  if (existing.shareholdings.length > 0) {
+    const replaced = new Set(dataset.shareholdings.map((s) => s.id));
+    for (const stake of existing.shareholdings) {
+      if (!replaced.has(stake.id)) stakes.push({ stake, line: null });
+    }
   }
   return overSubscribedCompanies(stakes).map((o) => ({
     file: 'shareholdings.csv',

@@ -4,19 +4,15 @@
  * the raw value of a plain record, so the API's mutations can run the same checks on their
  * input as the bulk import runs on a CSV row.
  */
-import { Decimal } from '../domain/money/decimal';
 import type { Validity } from '../domain/model';
+import { type DecimalRange, decimalTextInRange, isDecimalText } from './decimal-text';
 import type { FieldProblem } from './import-problem';
 
-const DECIMAL = /^-?\d+(\.\d+)?$/;
+export { isDecimalText };
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 export const MAX_ID_LENGTH = 64;
-
-export function isDecimalText(text: string): boolean {
-  return DECIMAL.test(text);
-}
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -30,9 +26,7 @@ export function isIsoDateText(text: string): boolean {
   return day <= DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0);
 }
 
-type Range = 'percent' | 'non-negative' | 'positive';
-
-const RANGE_TEXT: Record<Range, string> = {
+const RANGE_TEXT: Record<DecimalRange, string> = {
   percent: 'percentage out of range (0 < p ≤ 100)',
   'non-negative': 'must not be negative',
   positive: 'must be greater than 0',
@@ -72,7 +66,7 @@ export class FieldChecks {
     }
   }
 
-  decimal(column: string, value: string | null, range: Range, required = true): void {
+  decimal(column: string, value: string | null, range: DecimalRange, required = true): void {
     if (value === null || value === '') {
       if (required) this.add(column, 'missing value');
       return;
@@ -81,14 +75,7 @@ export class FieldChecks {
       this.add(column, `"${value}" is not a decimal (digits with an optional "." part)`);
       return;
     }
-    const d = new Decimal(value);
-    const ok =
-      range === 'percent'
-        ? d.greaterThan(0) && d.lessThanOrEqualTo(100)
-        : range === 'positive'
-          ? d.greaterThan(0)
-          : !d.isNegative() || d.isZero();
-    if (!ok) this.add(column, `${value}: ${RANGE_TEXT[range]}`);
+    if (!decimalTextInRange(value, range)) this.add(column, `${value}: ${RANGE_TEXT[range]}`);
   }
 
   date(column: string, value: string | null, required = false): boolean {

@@ -4,12 +4,12 @@
  * the record as written and the record validators judge it, so a CSV row and an API input
  * meet the same rules.
  */
-import { canonical } from '../domain/money/decimal';
-import { isDecimalText } from './field-checks';
+import { canonicalDecimalText } from './decimal-text';
 import type { FieldProblem } from './import-problem';
 
 export class RowCells {
-  readonly problems: FieldProblem[] = [];
+  /** Null while the row has none: most rows of a large file never need the array. */
+  problems: FieldProblem[] | null = null;
 
   constructor(
     private readonly index: ReadonlyMap<string, number>,
@@ -32,7 +32,7 @@ export class RowCells {
   /** Well-formed decimals in canonical form (`70.0` → `70`); anything else as written. */
   decimal(column: string): string | null {
     const value = this.text(column);
-    return value !== null && isDecimalText(value) ? canonical(value) : value;
+    return value === null ? null : canonicalDecimalText(value);
   }
 
   requiredDecimal(column: string): string {
@@ -45,8 +45,7 @@ export class RowCells {
     if (value === null) return false;
     const lower = value.toLowerCase();
     if (lower === 'true') return true;
-    if (lower !== 'false')
-      this.problems.push({ column, reason: `"${value}" is not true or false` });
+    if (lower !== 'false') this.report(column, `"${value}" is not true or false`);
     return false;
   }
 
@@ -54,9 +53,13 @@ export class RowCells {
     const value = this.text(column);
     if (value === null) return null;
     if (!/^-?\d{1,9}$/.test(value)) {
-      this.problems.push({ column, reason: `"${value}" is not a whole number` });
+      this.report(column, `"${value}" is not a whole number`);
       return null;
     }
     return Number(value);
+  }
+
+  private report(column: string, reason: string): void {
+    (this.problems ??= []).push({ column, reason });
   }
 }

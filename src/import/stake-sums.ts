@@ -6,7 +6,8 @@
  */
 import { Decimal, HUNDRED, ZERO } from '../domain/money/decimal';
 import type { Shareholding } from '../domain/model';
-import { isDecimalText, isIsoDateText } from './field-checks';
+import { decimalTextInRange, isDecimalText } from './decimal-text';
+import { isIsoDateText } from './field-checks';
 
 export interface DatedStake {
   stake: Shareholding;
@@ -24,9 +25,11 @@ export interface OverSubscription {
 }
 
 export function overSubscribedCompanies(stakes: readonly DatedStake[]): OverSubscription[] {
+  const checkable = stakes.filter((s) => isCheckable(s.stake));
+  const mayExceed = companiesThatMayExceed(checkable);
   const byCompany = new Map<string, DatedStake[]>();
-  for (const s of stakes) {
-    if (!isCheckable(s.stake)) continue;
+  for (const s of checkable) {
+    if (!mayExceed.has(s.stake.companyId)) continue;
     const list = byCompany.get(s.stake.companyId);
     if (list) list.push(s);
     else byCompany.set(s.stake.companyId, [s]);
@@ -38,6 +41,22 @@ export function overSubscribedCompanies(stakes: readonly DatedStake[]): OverSubs
     if (over) found.push({ companyId, ...over });
   }
   return found.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Companies whose stakes, all dates together, may sum to over 100: only these need the
+ * exact sweep over dates. A binary float sum of n percentages is within n × 1e-13 of the
+ * exact one, so the margin below never lets a company over 100 through.
+ */
+function companiesThatMayExceed(stakes: readonly DatedStake[]): Set<string> {
+  const totals = new Map<string, number>();
+  for (const { stake } of stakes) {
+    totals.set(stake.companyId, (totals.get(stake.companyId) ?? 0) + Number(stake.votingPct));
+  }
+  const margin = 1e-9 * (1 + stakes.length);
+  const found = new Set<string>();
+  for (const [companyId, total] of totals) if (total + margin > 100) found.add(companyId);
+  return found;
 }
 
 /** Stakes with a bad percentage or bad dates are reported on their own and left out here. */
@@ -53,9 +72,7 @@ function isCheckable(s: Shareholding): boolean {
 }
 
 function isPercent(text: string): boolean {
-  if (!isDecimalText(text)) return false;
-  const pct = new Decimal(text);
-  return pct.greaterThan(ZERO) && pct.lessThanOrEqualTo(HUNDRED);
+  return isDecimalText(text) && decimalTextInRange(text, 'percent');
 }
 
 interface Boundary {

@@ -19,7 +19,7 @@ export interface ImportFigures {
   generateMs: number;
   /** `npm run import` from spawn to exit. */
   importMs: number;
-  /** From the importer's log: read files, stored state + validation, each table, commit. */
+  /** From the importer's log: read, COPY, validation, upsert and rebuild per table, commit. */
   importPhasesMs: Record<string, number>;
   importPeakRssMb: number;
 }

@@ -2,50 +2,49 @@
  * What `validateDataset` needs to know of the database, restricted to what the dataset
  * mentions: which of its references name stored entities or facilities, the stored stakes
  * in the companies it holds stakes in, and which stored entities hold its USCCs and LEIs.
+ * Also what an API write validates against (src/services/graph-write), one row at a time.
  */
 import type { Knex } from '@mikro-orm/postgresql';
-import type { Dataset, Shareholding } from '../../domain/model';
+import type { Dataset, Party, Shareholding } from '../../domain/model';
 import type { ExistingState } from '../dataset-validator';
-import { DATASET_KEYS, type DatasetKey, FORMATS, type RecordOf } from '../interchange-format';
+import { datasetReferences } from '../dataset-references';
 
 const CHUNK = 10_000;
 
 export async function loadExistingState(db: Knex, dataset: Dataset): Promise<ExistingState> {
-  const defined = new Set(dataset.entities.map((e) => e.id));
-  const referenced = new Set<string>();
-  for (const key of DATASET_KEYS) {
-    const refs = FORMATS[key].entityRefs as ReadonlyArray<
-      readonly [string, (r: RecordOf<DatasetKey>) => string | null]
-    >;
-    for (const record of dataset[key] as RecordOf<DatasetKey>[]) {
-      for (const [, get] of refs) {
-        const id = get(record);
-        if (id && !defined.has(id)) referenced.add(id);
-      }
-    }
-  }
-  const facilities = new Set(dataset.facilities.map((f) => f.id));
-  const drawnOn = [...new Set(dataset.drawings.map((d) => d.facilityId))].filter(
-    (id) => !facilities.has(id),
-  );
-  const companies = [...new Set(dataset.shareholdings.map((s) => s.companyId))];
-  const usccs = dataset.entities.map((e) => e.uscc).filter((c): c is string => !!c);
-  const leis = dataset.entities.map((e) => e.lei).filter((c): c is string => !!c);
-
-  const partyIds = await ids(db, 'select id from party where id = any(?)', [...referenced]);
-  const facilityIds = await ids(db, 'select id from facility where id = any(?)', drawnOn);
-  let shareholdings: Shareholding[] = [];
-  for (const chunk of chunks(companies)) {
-    const { rows } = await db.raw<{ rows: Shareholding[] }>(STAKES_SQL, [chunk]);
-    shareholdings = shareholdings.concat(rows);
-  }
+  // Into an empty database (the first load of a bank) there is nothing to ask about, and the
+  // references are worked out later, during validation, while PostgreSQL writes.
+  const stored = await nonEmptyTables(db);
+  const refs = () => datasetReferences(dataset);
+  const partyIds = stored.party
+    ? await ids(db, 'select id from party where id = any(?)', [...refs().outsideEntities])
+    : new Set<string>();
+  const facilityIds = stored.facility
+    ? await ids(db, 'select id from facility where id = any(?)', [...refs().outsideFacilities])
+    : new Set<string>();
+  const shareholdings = stored.shareholding ? await storedStakes(db, dataset) : [];
+  const codes = (column: 'uscc' | 'lei') =>
+    stored.party ? owners(db, column, dataset.entities) : new Map<string, string>();
   return {
     partyIds,
     facilityIds,
     shareholdings,
-    usccOwners: await owners(db, 'uscc', usccs),
-    leiOwners: await owners(db, 'lei', leis),
+    usccOwners: await codes('uscc'),
+    leiOwners: await codes('lei'),
   };
+}
+
+async function nonEmptyTables(
+  db: Knex,
+): Promise<{ party: boolean; shareholding: boolean; facility: boolean }> {
+  const { rows } = await db.raw<{
+    rows: { party: boolean; shareholding: boolean; facility: boolean }[];
+  }>(
+    `select exists (select 1 from party) as party,
+            exists (select 1 from shareholding) as shareholding,
+            exists (select 1 from facility) as facility`,
+  );
+  return rows[0];
 }
 
 const STAKES_SQL = `select id, holder_id as "holderId", company_id as "companyId",
@@ -53,6 +52,15 @@ const STAKES_SQL = `select id, holder_id as "holderId", company_id as "companyId
   to_char(valid_from, 'YYYY-MM-DD') as "validFrom", to_char(valid_to, 'YYYY-MM-DD') as "validTo",
   source
 from shareholding where company_id = any(?)`;
+
+async function storedStakes(db: Knex, dataset: Dataset): Promise<Shareholding[]> {
+  let stakes: Shareholding[] = [];
+  for (const chunk of chunks([...new Set(dataset.shareholdings.map((s) => s.companyId))])) {
+    const { rows } = await db.raw<{ rows: Shareholding[] }>(STAKES_SQL, [chunk]);
+    stakes = stakes.concat(rows);
+  }
+  return stakes;
+}
 
 async function ids(db: Knex, sql: string, wanted: string[]): Promise<Set<string>> {
   const found = new Set<string>();
@@ -66,11 +74,13 @@ async function ids(db: Knex, sql: string, wanted: string[]): Promise<Set<string>
 async function owners(
   db: Knex,
   column: 'uscc' | 'lei',
-  codes: string[],
+  entities: readonly Party[],
 ): Promise<Map<string, string>> {
+  const codes = entities.map((e) => e[column]).filter((c): c is string => !!c);
   const found = new Map<string, string>();
   for (const chunk of chunks(codes)) {
-    const sql = `select id, ${column} as code from party where ${column} = any(?)`;
+    // char(n) columns: comparing with char(n)[] lets the unique index answer.
+    const sql = `select id, rtrim(${column}) as code from party where ${column} = any(?::bpchar[])`;
     const { rows } = await db.raw<{ rows: { id: string; code: string }[] }>(sql, [chunk]);
     for (const r of rows) found.set(r.code, r.id);
   }

@@ -1,26 +1,25 @@
 /**
- * Writes a dataset into PostgreSQL all or nothing: one transaction that validates against
- * what is stored (with the tables it reads locked against concurrent writers), upserts
- * every file in batches with foreign keys deferred to the commit, and appends one audit
- * row per file. A rejected dataset or any database error rolls everything back.
+ * Writes a dataset into PostgreSQL all or nothing, in one transaction: lock what validation
+ * reads (and, for a bulk load, the tables rebuilt), read the stored state validation needs,
+ * stage every file by COPY, then let PostgreSQL upsert and rebuild (./write-script.ts) while
+ * the dataset is validated here. Any problem cancels the writes and rolls everything back,
+ * as does any database error; otherwise one audit row per file and a NOTIFY go with the
+ * commit.
  */
 import type { Knex } from '@mikro-orm/postgresql';
+import type { ClientBase } from 'pg';
 import type { Logger } from 'pino';
 import type { Dataset } from '../../domain/model';
 import type { Orm } from '../../persistence/orm';
 import { validateDataset } from '../dataset-validator';
 import { DatasetRejectedError, type ImportProblem, normaliseProblems } from '../import-problem';
-import {
-  DATASET_KEYS,
-  type DatasetKey,
-  type DatasetLines,
-  FILE_ORDER,
-  FORMATS,
-  type RecordOf,
-} from '../interchange-format';
-import { DEFAULT_BATCH_SIZE, upsertRows } from './bulk-upsert';
+import { type DatasetLines, FILE_ORDER } from '../interchange-format';
+import { DEFAULT_BULK_MIN_ROWS } from './bulk-load';
+import { lockTables, planBulkLoad } from './bulk-load-plan';
+import { type ImportFileSummary, stageAndStartWrites, type Writes } from './dataset-writes';
 import { loadExistingState } from './existing-state.loader';
-import { TABLES, type TableSpec } from './table-specs';
+
+export type { ImportFileSummary } from './dataset-writes';
 
 /** The channel a bulk import notifies; servers LISTEN on it (src/services/graph-reload.ts). */
 export const GRAPH_CHANGED_CHANNEL = 'graph_changed';
@@ -35,16 +34,10 @@ export interface ImportOptions {
   /** Free text for the audit log, e.g. where the dataset came from. */
   note?: string;
   log?: Logger;
+  /** Rows per COPY chunk. */
   batchSize?: number;
-}
-
-export interface ImportFileSummary {
-  file: string;
-  table: string;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
+  /** A file of at least this many rows loads in bulk-load mode (./bulk-load.ts). */
+  bulkMinRows?: number;
 }
 
 export interface ImportSummary {
@@ -57,41 +50,35 @@ export async function importDataset(
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const { log } = options;
+  const knex = orm.em.getKnex();
   let committing = 0;
-  const summary = await orm.em.getKnex().transaction(async (trx) => {
+  const summary = await knex.transaction(async (trx) => {
     await trx.raw('set constraints all deferred');
-    // What validation reads must not change before the commit.
-    await trx.raw('lock table party, shareholding, facility in share row exclusive mode');
-    const started = Date.now();
+    const bulk = await planBulkLoad(trx, dataset, options.bulkMinRows ?? DEFAULT_BULK_MIN_ROWS);
+    await lockTables(trx, bulk);
+    let started = Date.now();
     const existing = await loadExistingState(trx, dataset);
     log?.info({ ms: Date.now() - started }, 'stored state loaded');
+
+    // A staging failure (a value the column type refuses) is reported only if validation,
+    // which explains it row by row, finds nothing.
+    const writes: Writes = await stageAndStartWrites(trx, dataset, bulk, options).catch(
+      (err: unknown) => ({ client: null, done: Promise.reject(err) }),
+    );
+    writes.done.catch(() => undefined);
+    started = Date.now();
     const problems = normaliseProblems(
       [...(options.problems ?? []), ...validateDataset(dataset, existing, options.lines)],
       FILE_ORDER,
     );
     log?.info({ ms: Date.now() - started, problems: problems.length }, 'dataset validated');
-    if (problems.length > 0) throw new DatasetRejectedError(problems);
-
-    const files: ImportFileSummary[] = [];
-    for (const key of DATASET_KEYS) {
-      const rows = dataset[key] as RecordOf<DatasetKey>[];
-      if (rows.length === 0) continue;
-      const spec = TABLES[key] as TableSpec<RecordOf<DatasetKey>>;
-      const upsertStarted = Date.now();
-      const counts = await upsertRows(trx, spec, rows, options.batchSize ?? DEFAULT_BATCH_SIZE);
-      const unchanged = rows.length - counts.inserted - counts.updated;
-      files.push({
-        file: FORMATS[key].file,
-        table: spec.table,
-        rows: rows.length,
-        ...counts,
-        unchanged,
-      });
-      log?.info(
-        { table: spec.table, rows: rows.length, ms: Date.now() - upsertStarted },
-        'upserted',
-      );
+    if (problems.length > 0) {
+      await cancel(knex, writes);
+      throw new DatasetRejectedError(problems);
     }
+    started = Date.now();
+    const files = await writes.done;
+    log?.info({ ms: Date.now() - started }, 'writes finished after validation');
     await audit(trx, options, files);
     // Running servers reload their in-memory graph once this commits (NOTIFY is delivered
     // at commit, and not at all on rollback).
@@ -99,8 +86,17 @@ export async function importDataset(
     committing = Date.now();
     return { files };
   });
-  log?.info({ ms: Date.now() - committing }, 'committed (deferred foreign keys checked)');
+  log?.info({ ms: Date.now() - committing }, 'committed');
   return summary;
+}
+
+/** Stops writes still running for a refused dataset, so the rollback need not wait for them. */
+async function cancel(knex: Knex, writes: Writes): Promise<void> {
+  const client = writes.client as (ClientBase & { processID?: number }) | null;
+  if (client?.processID) {
+    await knex.raw('select pg_cancel_backend(?)', [client.processID]);
+  }
+  await writes.done.catch(() => undefined);
 }
 
 async function audit(

@@ -2,12 +2,11 @@
  * The `import` command's work: read the folder, then validate and write it in one
  * transaction. Returns every problem instead of throwing when the dataset is refused.
  */
-import type { Logger } from 'pino';
 import type { Orm } from '../../persistence/orm';
 import { readDataset } from '../dataset-reader';
 import { DatasetRejectedError, type ImportProblem } from '../import-problem';
 import { DATASET_KEYS } from '../interchange-format';
-import { importDataset, type ImportSummary } from './import-dataset';
+import { importDataset, type ImportOptions, type ImportSummary } from './import-dataset';
 
 export type ImportOutcome =
   { ok: true; summary: ImportSummary } | { ok: false; problems: readonly ImportProblem[] };
@@ -15,7 +14,7 @@ export type ImportOutcome =
 export async function runImport(
   orm: Orm,
   dir: string,
-  options: { actor: string; log?: Logger; batchSize?: number },
+  options: Pick<ImportOptions, 'actor' | 'log' | 'batchSize' | 'bulkMinRows'>,
 ): Promise<ImportOutcome> {
   const { log } = options;
   const started = Date.now();

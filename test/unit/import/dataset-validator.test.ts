@@ -49,6 +49,19 @@ describe('validateDataset', () => {
       ['drawings.csv:3: as_of: duplicate facility,as_of "F1,2026-01-01" (first on line 2)'],
     ],
     [
+      'an id given three times, and facility ids twice',
+      aDataset({
+        entities: A_B_P,
+        roles: ['R1', 'R2', 'R1', 'R1'].map((id) => aRole(id, 'P', 'A')),
+        facilities: [aFacility('F1', 'A'), aFacility('F1', 'B')],
+      }),
+      [
+        'roles.csv:4: id: duplicate id "R1" (first on line 2)',
+        'roles.csv:5: id: duplicate id "R1" (first on line 2)',
+        'facilities.csv:3: id: duplicate id "F1" (first on line 2)',
+      ],
+    ],
+    [
       'a reference to no entity',
       aDataset({ entities: A_B_P, roles: [aRole('R1', 'P', 'A', { appointedById: 'Q' })] }),
       ['roles.csv:2: appointed_by: unknown entity "Q"'],

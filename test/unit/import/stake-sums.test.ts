@@ -30,12 +30,21 @@ describe('overSubscribedCompanies', () => {
       [stake(null, '70'), stake(null, '70'), stake(2, '10', null, null, 'D')],
     ],
     ['stakes out of range, reported elsewhere', [stake(2, '120')]],
+    [
+      'thirds a hair under 100, past what a binary float tells apart',
+      [2, 3, 4].map((line) => stake(line, '33.3333333333333333333')),
+    ],
   ])('accepts %s', (_case, stakes) => {
     expect(overSubscribedCompanies(stakes)).toEqual([]);
   });
 
   it.each([
     ['undated stakes', [stake(2, '60'), stake(3, '50.5')], { date: null, total: '110.5', line: 3 }],
+    [
+      'thirds a hair over 100, past what a binary float tells apart',
+      [2, 3, 4].map((line) => stake(line, '33.3333333333333333334')),
+      { date: null, total: '100.0000000000000000002', line: 4 },
+    ],
     [
       'an overlap in the middle of a history',
       [
