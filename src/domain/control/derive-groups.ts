@@ -108,7 +108,14 @@ function derive(graph: ControlGraph, asOf: string, policy: ControlPolicy): Deriv
 function derivedGroups(g: CompactGraph, structure: GroupStructure): DerivedGroup[] {
   const { groupOf, isHead, groupCount } = structure;
   const size = int32(groupCount);
-  for (let x = 0; x < g.n; x++) size[groupOf[x]]++;
+  const heads = int32(groupCount);
+  for (let x = 0; x < g.n; x++) {
+    size[groupOf[x]]++;
+    if (isHead[x] === 1) heads[groupOf[x]]++;
+  }
+  // Lists sized exactly, filled from the front: a list grown by push reserves 17 slots, and
+  // every list lives as long as the derivation.
+  const filled = int32(groupCount);
   const groups = new Array<DerivedGroup>(groupCount);
   for (let x = 0; x < g.n; x++) {
     const label = groupOf[x];
@@ -118,11 +125,15 @@ function derivedGroups(g: CompactGraph, structure: GroupStructure): DerivedGroup
     if (size[label] === 1) {
       const alone = [id];
       groups[label] = { memberIds: alone, headIds: alone };
-    } else {
-      const group = (groups[label] ??= { memberIds: [], headIds: [] });
-      group.memberIds.push(id);
-      if (isHead[x] === 1) group.headIds.push(id);
+      continue;
     }
+    const group = (groups[label] ??= {
+      memberIds: new Array<string>(size[label]),
+      headIds: new Array<string>(heads[label]),
+    });
+    group.memberIds[filled[label]++] = id;
+    // `heads` counts down the heads still to place, so they too fill from the front.
+    if (isHead[x] === 1) group.headIds[group.headIds.length - heads[label]--] = id;
   }
   return groups;
 }

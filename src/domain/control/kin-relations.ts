@@ -47,5 +47,12 @@ export function byId(g: CompactGraph): Int32Array {
   const ids = g.family.map((tie) => tie.id);
   const order = int32(ids.length);
   for (let r = 0; r < ids.length; r++) order[r] = r;
+  // The database loader gives rows in id order: then the identity is the answer.
+  if (ascending(ids)) return order;
   return order.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : a - b));
+}
+
+function ascending(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1] > ids[i]) return false;
+  return true;
 }

@@ -22,6 +22,8 @@ export interface KinTie {
   rows: number[];
 }
 
+const NO_TIES: readonly KinTie[] = Object.freeze([]);
+
 export class Kinship {
   private readonly parents: Relation;
   private readonly children: Relation;
@@ -88,9 +90,11 @@ export class Kinship {
 
   /** The close relatives of p, ascending by index (= by id). */
   of(p: number): readonly KinTie[] {
+    // Most persons asked about have no family row: one shared empty list, no cache entry.
+    if (!this.hasFamily(p)) return NO_TIES;
     let ties = this.cache.get(p);
     if (ties === undefined) {
-      ties = this.hasFamily(p) ? this.compute(p) : [];
+      ties = this.compute(p);
       this.cache.set(p, ties);
     }
     return ties;

@@ -33,6 +33,16 @@ describe('IdIndex', () => {
   it('rejects duplicate ids', () => {
     expect(() => IdIndex.of(['a', 'a'])).toThrow(ValidationError);
   });
+  it('finds every id at its sorted place and no other string', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ maxLength: 6 }), { maxLength: 200 }), (ids) => {
+        const index = IdIndex.of(ids);
+        const sorted = [...ids].sort();
+        sorted.forEach((id, i) => expect(index.indexOf(id)).toBe(i));
+        expect(index.indexOf('an id longer than six')).toBe(-1);
+      }),
+    );
+  });
 });
 
 describe('CSR', () => {

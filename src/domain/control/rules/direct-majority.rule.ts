@@ -19,7 +19,25 @@ export function directMajorityFacts(ctx: RuleContext): RawFact[] {
 /** Indices into `g.shares` of the rows behind holding pair p. */
 export function pairRows(ctx: RuleContext, p: number): number[] {
   const h = ctx.g.holdings;
-  const rows: number[] = [];
-  for (let i = h.rowStart[p]; i < h.rowStart[p + 1]; i++) rows.push(h.rowOf[i]);
+  const start = h.rowStart[p];
+  const count = h.rowStart[p + 1] - start;
+  // Sized exactly: a list grown by push reserves 17 slots, and most pairs have one row
+  // (half a million facts at a million entities, all kept until the derivation is dropped).
+  if (count === 1) return [h.rowOf[start]];
+  const rows = new Array<number>(count);
+  for (let i = 0; i < count; i++) rows[i] = h.rowOf[start + i];
+  return rows;
+}
+
+/** The rows behind the pairs `start + slot` of each slot, in slot order, in one exact list. */
+export function slotRows(ctx: RuleContext, start: number, slots: readonly number[]): number[] {
+  const { rowStart, rowOf } = ctx.g.holdings;
+  let count = 0;
+  for (const slot of slots) count += rowStart[start + slot + 1] - rowStart[start + slot];
+  const rows = new Array<number>(count);
+  let k = 0;
+  for (const slot of slots) {
+    for (let i = rowStart[start + slot]; i < rowStart[start + slot + 1]; i++) rows[k++] = rowOf[i];
+  }
   return rows;
 }

@@ -9,7 +9,7 @@
  */
 import { rawFact, RawFact, RuleContext } from '../raw-fact';
 import { majorityLeavesNoRoom, someControlled, stakesExceed } from '../pooling-guards';
-import { pairRows } from './direct-majority.rule';
+import { slotRows } from './direct-majority.rule';
 
 export function evaluateIndirectMajority(ctx: RuleContext, y: number, out: RawFact[]): void {
   const h = ctx.g.holdings;
@@ -30,9 +30,8 @@ export function evaluateIndirectMajority(ctx: RuleContext, y: number, out: RawFa
       x,
       (used) => used.reduce((total, slot) => total + h.pairPct[start + slot], 0) > ctx.threshold,
     );
-    const pairs = slots.map((slot) => start + slot);
-    const shareRows = pairs.flatMap((p) => pairRows(ctx, p));
-    const intermediaries = pairs.map((p) => h.pairHolder[p]).filter((holder) => holder !== x);
+    const shareRows = slotRows(ctx, start, slots);
+    const intermediaries = holdersOtherThan(x, h.pairHolder, start, slots);
     out.push(
       rawFact(x, y, 'R2', {
         pooled: true,
@@ -43,4 +42,20 @@ export function evaluateIndirectMajority(ctx: RuleContext, y: number, out: RawFa
       }),
     );
   }
+}
+
+/** The holders of the slots other than x, in slot order, in an exact list (kept with the fact). */
+function holdersOtherThan(
+  x: number,
+  pairHolder: Int32Array,
+  start: number,
+  slots: readonly number[],
+): number[] {
+  let count = 0;
+  for (const slot of slots) if (pairHolder[start + slot] !== x) count++;
+  const holders = new Array<number>(count);
+  let k = 0;
+  for (const slot of slots)
+    if (pairHolder[start + slot] !== x) holders[k++] = pairHolder[start + slot];
+  return holders;
 }

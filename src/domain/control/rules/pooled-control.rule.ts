@@ -10,7 +10,7 @@ import { int32, uint8 } from '../../graph/typed-arena';
 import { stakesExceed } from '../pooling-guards';
 import { PoolKind, Pools } from '../pools';
 import { rawFact, RawFact, RuleContext } from '../raw-fact';
-import { pairRows } from './direct-majority.rule';
+import { slotRows } from './direct-majority.rule';
 
 interface Candidate {
   total: number;
@@ -70,7 +70,7 @@ export function pooledControlFacts(ctx: RuleContext, pools: Pools): RawFact[] {
     }
     for (const m of [...best.keys()].sort((a, b) => a - b)) {
       const c = best.get(m) as Candidate;
-      const shareRows = c.slots.flatMap((s) => pairRows(ctx, start + s));
+      const shareRows = slotRows(ctx, start, c.slots);
       out.push(
         rawFact(m, y, 'R3', {
           pooled: true,

@@ -18,8 +18,11 @@ export function privateCompanyIdentityFacts(ctx: RuleContext, kinship: Kinship):
   const { offsets, targets: company, edgeIds } = posts.byPerson;
   /** Role rows of the run of posts starting at slot i: one person in one company. */
   const runRows = (i: number, end: number): number[] => {
-    const rows: number[] = [];
-    for (let k = i; k < end && company[k] === company[i]; k++) rows.push(posts.rows[edgeIds[k]]);
+    let stop = i + 1;
+    while (stop < end && company[stop] === company[i]) stop++;
+    // Sized exactly (a pushed list reserves 17 slots): the lists live as long as the facts.
+    const rows = new Array<number>(stop - i);
+    for (let k = i; k < stop; k++) rows[k - i] = posts.rows[edgeIds[k]];
     return rows;
   };
   const facts = new Map<number, RawFact>();
@@ -53,11 +56,13 @@ export function privateCompanyIdentityFacts(ctx: RuleContext, kinship: Kinship):
     // Companies ascend within x's posts, so the first is the hub.
     const end = offsets[x + 1];
     const hub = company[offsets[x]];
-    const hubRows = runRows(offsets[x], end);
+    // Built only when x links two companies: most persons hold one post and link nothing.
+    let hubRows: number[] | null = null;
     for (let i = offsets[x]; i < end; i++) {
       const y = company[i];
       if (y === hub || company[i - 1] === y) continue;
-      link(hub, y, [x], [...hubRows, ...runRows(i, end)]);
+      hubRows ??= runRows(offsets[x], end);
+      link(hub, y, [x], hubRows.concat(runRows(i, end)));
     }
     for (const tie of kinship.of(x)) {
       const other = tie.other;
@@ -65,7 +70,8 @@ export function privateCompanyIdentityFacts(ctx: RuleContext, kinship: Kinship):
       const otherHub = company[offsets[other]];
       if (otherHub === hub) continue;
       const otherRows = runRows(offsets[other], offsets[other + 1]);
-      link(hub, otherHub, [x, other], [...hubRows, ...otherRows], tie);
+      hubRows ??= runRows(offsets[x], end);
+      link(hub, otherHub, [x, other], hubRows.concat(otherRows), tie);
     }
   }
   return [...facts.values()];
