@@ -1,7 +1,6 @@
 import { emptyControlGraph, type ControlGraph, type Party, type Role } from '../domain/model';
 import { Dictionary, KeyIndex } from './graph-columns';
 import { RowTable, TABLE_FIELDS, type TableColumns, type TableName } from './graph-tables';
-import { EdgeIdentity } from './edge-identity';
 
 /** The edge kinds that can tie entities into a group (guarantees never do). */
 export const GROUP_EDGE_TABLES = [
@@ -17,7 +16,10 @@ export type AnyEdge = EdgeOf<GroupEdgeTable>;
 type GuaranteeRecord = ControlGraph['guarantees'][number];
 export interface IncidentEdge {
   table: GroupEdgeTable;
+  /** A fresh record: compare edges by `key`, not by reference. */
   edge: AnyEdge;
+  /** The edge's number in the store, the same from either end. */
+  key: number;
 }
 
 /** Everything a GraphStore holds, as plain data for another thread. */
@@ -65,7 +67,6 @@ export class GraphStore {
   private loadedRefs = new Int32Array(0);
   /** Incident references of edges put since the load. */
   private readonly written = new Map<number, number[]>();
-  private readonly identity = new EdgeIdentity<AnyEdge>();
   private visited = new Int32Array(16);
   private visit = 0;
   private presentCount = 0;
@@ -142,7 +143,7 @@ export class GraphStore {
   edge<T extends GroupEdgeTable>(table: T, id: string): EdgeOf<T> | undefined {
     const code = GROUP_EDGE_TABLES.indexOf(table);
     const row = this.liveRow(code, id);
-    return row < 0 ? undefined : (this.edgeAt((row << TABLE_BITS) | code) as EdgeOf<T>);
+    return row < 0 ? undefined : (this.recordAt((row << TABLE_BITS) | code) as EdgeOf<T>);
   }
 
   /** Inserts or replaces an edge; returns the entities whose groups may change. */
@@ -170,7 +171,6 @@ export class GraphStore {
     const t = this.edgeTables[code];
     t.dead[row] = 1;
     const ref = (row << TABLE_BITS) | code;
-    this.identity.forget(ref);
     const ends: string[] = [];
     t.forEachEnd(row, (e) => {
       ends.push(this.ids[e]);
@@ -207,7 +207,11 @@ export class GraphStore {
     const out: IncidentEdge[] = [];
     if (i >= 0)
       this.forEachIncident(i, (ref) =>
-        out.push({ table: GROUP_EDGE_TABLES[ref & TABLE_MASK], edge: this.edgeAt(ref) }),
+        out.push({
+          table: GROUP_EDGE_TABLES[ref & TABLE_MASK],
+          edge: this.recordAt(ref),
+          key: ref,
+        }),
       );
     return out;
   }
@@ -386,11 +390,6 @@ export class GraphStore {
   private liveRow(code: number, id: string): number {
     const row = this.edgeKeys[code].find(id);
     return row >= 0 && this.edgeTables[code].dead[row] === 0 ? row : NO_ENTITY;
-  }
-
-  /** The edge's record, the same object for as long as anyone holds it. */
-  private edgeAt(ref: number): AnyEdge {
-    return this.identity.get(ref, () => this.recordAt(ref));
   }
 
   private recordAt(ref: number): AnyEdge {

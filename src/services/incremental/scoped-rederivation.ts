@@ -303,13 +303,13 @@ class TodayWalk {
   /** The rows valid today with every end inside `ids`, sorted by id like GraphStore's. */
   subgraph(ids: ReadonlySet<string>): ControlGraph {
     const graph = emptyControlGraph();
-    const taken = new Set<AnyEdge>();
+    const taken = new Set<number>();
     for (const id of ids) {
       const entity = this.store.entity(id);
       if (entity) graph.entities.push(entity);
       for (const e of this.edgesOf(id)) {
-        if (taken.has(e.edge) || !endpoints(e.table, e.edge).every((end) => ids.has(end))) continue;
-        taken.add(e.edge);
+        if (taken.has(e.key) || !endpoints(e.table, e.edge).every((end) => ids.has(end))) continue;
+        taken.add(e.key);
         (graph[e.table] as AnyEdge[]).push(e.edge);
       }
     }

@@ -123,13 +123,17 @@ describe('GraphStore', () => {
     ).toEqual(['E0', 'E1']);
   });
 
-  it('gives one record per edge for as long as it is held, from either end', () => {
+  it('names an edge by the same key from either end', () => {
     const store = GraphStore.from(graphOf(2, [[0, 1]]));
     const [fromHolder] = store.incidentEdges('E0');
     const [fromCompany] = store.incidentEdges('E1');
-    expect(fromHolder.edge).toBe(fromCompany.edge);
-    expect(store.edge('shareholdings', 'S0')).toBe(fromHolder.edge);
-    expect(fromHolder).toEqual({ table: 'shareholdings', edge: stake('S0', 'E0', 'E1') });
+    expect(fromHolder.key).toBe(fromCompany.key);
+    expect(store.edge('shareholdings', 'S0')).toEqual(fromHolder.edge);
+    expect(fromHolder).toEqual({
+      table: 'shareholdings',
+      edge: stake('S0', 'E0', 'E1'),
+      key: fromCompany.key,
+    });
   });
 
   it('keeps endpoints that are not entities in components, never among entities', () => {
