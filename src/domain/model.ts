@@ -212,6 +212,12 @@ export function emptyControlGraph(): ControlGraph {
   };
 }
 
+/** A dataset's control graph; manual designations live outside the interchange format. */
+export function controlGraphOf(d: Dataset, designations: ManualDesignation[] = []): ControlGraph {
+  const { entities, shareholdings, roles, familyTies, links, guarantees } = d;
+  return { entities, shareholdings, roles, familyTies, links, guarantees, designations };
+}
+
 export function emptyDataset(): Dataset {
   return {
     entities: [],

@@ -10,22 +10,13 @@
 import { generateBank } from '../../../seeds/synthetic/generate-bank';
 import { deriveGroups } from '../../../src/domain/control/derive-groups';
 import { explainMembership, headsByReach } from '../../../src/domain/control/explain';
-import { ControlGraph } from '../../../src/domain/model';
+import { ControlGraph, controlGraphOf } from '../../../src/domain/model';
 
 const ENTITIES = Number(process.env.SCALE_ENTITIES ?? 100_000);
 const AS_OF = '2026-09-30';
 
 function bank(entities: number): ControlGraph {
-  const d = generateBank({ entities, seed: 1, asOf: AS_OF });
-  return {
-    entities: d.entities,
-    shareholdings: d.shareholdings,
-    roles: d.roles,
-    familyTies: d.familyTies,
-    links: d.links,
-    guarantees: d.guarantees,
-    designations: [],
-  };
+  return controlGraphOf(generateBank({ entities, seed: 1, asOf: AS_OF }));
 }
 
 function measured<T>(work: () => T): { value: T; ms: number; cpuMs: number } {

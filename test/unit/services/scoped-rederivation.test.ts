@@ -6,8 +6,7 @@ import {
   FAMILY_RELATIONS,
   LINK_TYPES,
   ROLE_TYPES,
-  type ControlGraph,
-  type Dataset,
+  controlGraphOf,
 } from '../../../src/domain/model';
 import { DEFAULT_CONTROL_POLICY } from '../../../src/domain/policy/control-policy';
 import { shapesOf } from '../../../src/services/derivation/full-derivation';
@@ -34,18 +33,6 @@ function groupsByEntity(shapes: readonly GroupShape[]): Map<string, string> {
     for (const id of g.memberIds) byEntity.set(id, key);
   }
   return byEntity;
-}
-
-function controlGraphOf(d: Dataset): ControlGraph {
-  return {
-    entities: d.entities,
-    shareholdings: d.shareholdings,
-    roles: d.roles,
-    familyTies: d.familyTies,
-    links: d.links,
-    guarantees: d.guarantees,
-    designations: [],
-  };
 }
 
 interface Written {
