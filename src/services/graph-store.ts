@@ -22,6 +22,19 @@ export interface IncidentEdge {
   key: number;
 }
 
+/** An edge touching an entity, read from the columns without building its record. */
+export interface EdgeRef {
+  table: GroupEdgeTable;
+  /** The edge's number in the store (`edgeByKey` builds its record). */
+  key: number;
+  /** Its ends in `endpoints` order (a role's appointer last). */
+  ends: string[];
+  validFrom: string | null;
+  validTo: string | null;
+  /** A role's type; null for the other kinds. */
+  role: string | null;
+}
+
 /** Everything a GraphStore holds, as plain data for another thread. */
 export interface GraphColumns {
   ids: string[];
@@ -33,6 +46,16 @@ export interface GraphColumns {
 export type RowSink = (table: TableName, values: readonly unknown[]) => void;
 
 /** An incident reference packs a row and its table: row * 8 + table code. */
+/** Where each edge table keeps the fields an EdgeRef reads. */
+const REF_FIELDS = GROUP_EDGE_TABLES.map((table) => {
+  const names = TABLE_FIELDS[table].map((field) => field.name);
+  return {
+    validFrom: names.indexOf('validFrom'),
+    validTo: names.indexOf('validTo'),
+    role: names.indexOf('role'),
+  };
+});
+
 const TABLE_BITS = 3;
 const TABLE_MASK = 7;
 const NO_ENTITY = -1;
@@ -216,6 +239,19 @@ export class GraphStore {
     return out;
   }
 
+  /** The edges touching `id` as references: what a walk over many entities reads. */
+  incidentRefs(id: string): EdgeRef[] {
+    const i = this.numbers.find(id);
+    const out: EdgeRef[] = [];
+    if (i >= 0) this.forEachIncident(i, (ref) => out.push(this.refAt(ref)));
+    return out;
+  }
+
+  /** The record of an edge a reference names. */
+  edgeByKey(key: number): AnyEdge {
+    return this.recordAt(key);
+  }
+
   /** Every entity reachable from `seeds` over edges of any date. */
   componentOf(seeds: Iterable<string>): Set<string> {
     const mark = this.nextVisit();
@@ -390,6 +426,23 @@ export class GraphStore {
   private liveRow(code: number, id: string): number {
     const row = this.edgeKeys[code].find(id);
     return row >= 0 && this.edgeTables[code].dead[row] === 0 ? row : NO_ENTITY;
+  }
+
+  private refAt(ref: number): EdgeRef {
+    const code = ref & TABLE_MASK;
+    const row = ref >>> TABLE_BITS;
+    const rows = this.edgeTables[code];
+    const at = REF_FIELDS[code];
+    const ends: string[] = [];
+    rows.forEachEnd(row, (v) => ends.push(this.ids[v]));
+    return {
+      table: GROUP_EDGE_TABLES[code],
+      key: ref,
+      ends,
+      validFrom: rows.value(row, at.validFrom) as string | null,
+      validTo: rows.value(row, at.validTo) as string | null,
+      role: at.role === -1 ? null : (rows.value(row, at.role) as string),
+    };
   }
 
   private recordAt(ref: number): AnyEdge {

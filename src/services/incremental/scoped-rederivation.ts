@@ -1,15 +1,9 @@
 import { deriveGroups } from '../../domain/control/derive-groups';
 import type { GroupShape } from '../../domain/groups';
-import { emptyControlGraph, isValidOn, type ControlGraph, type Role } from '../../domain/model';
+import { emptyControlGraph, isValidOn, type ControlGraph } from '../../domain/model';
 import type { ControlPolicy } from '../../domain/policy/control-policy';
 import { shapesOf } from '../derivation/full-derivation';
-import {
-  endpoints,
-  GROUP_EDGE_TABLES,
-  type AnyEdge,
-  type GraphStore,
-  type IncidentEdge,
-} from '../graph-store';
+import { GROUP_EDGE_TABLES, type AnyEdge, type GraphStore, type EdgeRef } from '../graph-store';
 
 /** Today's group of an entity as the engine holds it; an entity new to the engine is alone. */
 export type CurrentGroupOf = (entityId: string) => GroupShape;
@@ -174,17 +168,17 @@ function distinctGroups(ids: Iterable<string>, groupOf: CurrentGroupOf): Set<Gro
 
 /** Walks over the edges valid on one date, reading the in-memory graph. */
 class TodayWalk {
-  private readonly cache = new Map<string, IncidentEdge[]>();
+  private readonly cache = new Map<string, EdgeRef[]>();
 
   constructor(
     private readonly store: GraphStore,
     private readonly date: string,
   ) {}
 
-  edgesOf(id: string): IncidentEdge[] {
+  edgesOf(id: string): EdgeRef[] {
     let edges = this.cache.get(id);
     if (!edges) {
-      edges = this.store.incidentEdges(id).filter((e) => isValidOn(e.edge, this.date));
+      edges = this.store.incidentRefs(id).filter((e) => isValidOn(e, this.date));
       this.cache.set(id, edges);
     }
     return edges;
@@ -228,11 +222,11 @@ class TodayWalk {
     return seen;
   }
 
-  private across(id: string, takes: (e: IncidentEdge) => boolean): string[] {
+  private across(id: string, takes: (e: EdgeRef) => boolean): string[] {
     const out: string[] = [];
     for (const e of this.edgesOf(id)) {
       if (!takes(e)) continue;
-      for (const end of endpoints(e.table, e.edge)) if (end !== id) out.push(end);
+      for (const end of e.ends) if (end !== id) out.push(end);
     }
     return out;
   }
@@ -246,7 +240,7 @@ class TodayWalk {
       const id = stack.pop()!;
       for (const e of this.edgesOf(id)) {
         if (e.table !== 'familyTies') continue;
-        for (const end of endpoints(e.table, e.edge)) {
+        for (const end of e.ends) {
           if (!seen.has(end)) {
             seen.add(end);
             stack.push(end);
@@ -266,7 +260,7 @@ class TodayWalk {
     for (const id of ids) {
       for (const e of this.edgesOf(id)) {
         if (e.table === 'shareholdings') continue;
-        for (const end of endpoints(e.table, e.edge)) if (!ids.has(end)) witnesses.add(end);
+        for (const end of e.ends) if (!ids.has(end)) witnesses.add(end);
       }
     }
     for (const id of this.kinOf([...ids, ...witnesses, ...kinOnly])) {
@@ -284,19 +278,18 @@ class TodayWalk {
     for (const id of ids) {
       for (const e of this.edgesOf(id)) {
         if (!this.isKeyPost(e)) continue;
-        for (const post of this.edgesOf((e.edge as Role).holderId)) {
-          if (this.isKeyPost(post)) partners.add((post.edge as Role).companyId);
+        for (const post of this.edgesOf(e.ends[0])) {
+          if (this.isKeyPost(post)) partners.add(post.ends[1]);
         }
       }
     }
     return partners;
   }
 
-  private isKeyPost({ table, edge }: IncidentEdge): boolean {
+  private isKeyPost({ table, role, ends }: EdgeRef): boolean {
     if (table !== 'roles') return false;
-    const { role, companyId } = edge as Role;
     if (role !== 'LEGAL_REPRESENTATIVE' && role !== 'ACTUAL_CONTROLLER') return false;
-    const company = this.store.entity(companyId);
+    const company = this.store.entity(ends[1]);
     return company?.kind === 'COMPANY' && company.ownership === 'PRIVATE';
   }
 
@@ -308,9 +301,9 @@ class TodayWalk {
       const entity = this.store.entity(id);
       if (entity) graph.entities.push(entity);
       for (const e of this.edgesOf(id)) {
-        if (taken.has(e.key) || !endpoints(e.table, e.edge).every((end) => ids.has(end))) continue;
+        if (taken.has(e.key) || !e.ends.every((end) => ids.has(end))) continue;
         taken.add(e.key);
-        (graph[e.table] as AnyEdge[]).push(e.edge);
+        (graph[e.table] as AnyEdge[]).push(this.store.edgeByKey(e.key));
       }
     }
     graph.entities.sort(byId);
@@ -320,10 +313,8 @@ class TodayWalk {
 }
 
 /** The company a stake or post is in; undefined for the kinds that run both ways. */
-function companyOf({ table, edge }: IncidentEdge): string | undefined {
-  return table === 'shareholdings' || table === 'roles'
-    ? (edge as { companyId: string }).companyId
-    : undefined;
+function companyOf({ table, ends }: EdgeRef): string | undefined {
+  return table === 'shareholdings' || table === 'roles' ? ends[1] : undefined;
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -136,6 +136,31 @@ describe('GraphStore', () => {
     });
   });
 
+  it('reads an edge as a reference without its record: ends, dates, role', () => {
+    const store = GraphStore.from(graphOf(3, []));
+    store.putEdge('roles', {
+      id: 'R1',
+      holderId: 'E0',
+      companyId: 'E1',
+      role: 'LEGAL_REPRESENTATIVE',
+      appointedById: 'E2',
+      validFrom: '2024-01-01',
+      validTo: null,
+      source: null,
+    });
+    const [ref] = store.incidentRefs('E2');
+    expect(ref).toEqual({
+      table: 'roles',
+      key: ref.key,
+      ends: ['E0', 'E1', 'E2'],
+      validFrom: '2024-01-01',
+      validTo: null,
+      role: 'LEGAL_REPRESENTATIVE',
+    });
+    expect(store.edgeByKey(ref.key)).toEqual(store.edge('roles', 'R1'));
+    expect(store.incidentRefs('E0')[0].key).toBe(ref.key);
+  });
+
   it('keeps endpoints that are not entities in components, never among entities', () => {
     const store = GraphStore.from(graphOf(1, []));
     store.putEdge('shareholdings', stake('S9', 'E0', 'X'));
