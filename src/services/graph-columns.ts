@@ -107,6 +107,16 @@ export class KeyIndex {
   }
 }
 
+/**
+ * A value read once per distinct value (a bulk load's interned cell): its code in the
+ * dictionary that numbered it first is kept on it, so repeats skip the lookup.
+ */
+export interface CodedText {
+  readonly text: string;
+  owner: unknown;
+  code: number;
+}
+
 /** Each distinct string once, numbered in order of first sight. */
 export class Dictionary {
   readonly values: string[];
@@ -119,7 +129,14 @@ export class Dictionary {
     values.forEach((v, i) => this.codes.set(v, i));
   }
 
-  code(value: string): number {
+  code(value: string | CodedText): number {
+    if (typeof value !== 'string') {
+      if (value.owner !== this) {
+        value.code = this.code(value.text);
+        value.owner = this;
+      }
+      return value.code;
+    }
     // Rows in a row often repeat a value (a source, a role): a string compare beats a hash.
     if (value === this.lastValue) return this.lastCode;
     let code = this.codes.get(value);

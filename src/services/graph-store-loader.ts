@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { streamGraphRows } from '../persistence/repositories/snapshot.repository';
+import { streamGraphRows } from '../persistence/repositories/graph-rows';
 import { GraphStore } from './graph-store';
 
 /** The whole dated graph from PostgreSQL straight into the store's columns, no records. */

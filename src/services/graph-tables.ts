@@ -1,5 +1,6 @@
 import {
   Dictionary,
+  type CodedText,
   grown,
   grownInt32,
   grownUint8,
@@ -201,7 +202,8 @@ export class RowTable {
           break;
         case 'code':
         case 'date':
-          this.ints[i]![row] = value == null ? NULL : this.codes[i]!.code(value as string);
+          this.ints[i]![row] =
+            value == null ? NULL : this.codes[i]!.code(value as string | CodedText);
           break;
         case 'int':
           this.ints[i]![row] = value == null ? NULL_INT : (value as number);

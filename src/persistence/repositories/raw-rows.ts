@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Query, type QueryArrayConfig } from 'pg';
+import { to as copyTo, type CopyToStreamQuery } from 'pg-copy-streams';
+import type { CopyTextRows } from './copy-text';
 
 /** The driver's client, for reads too large for records: rows streamed as arrays. */
 export interface RawClient {
-  query(query: Query): unknown;
+  query(query: Query | CopyToStreamQuery): unknown;
   query(sql: string): Promise<unknown>;
 }
 
@@ -51,5 +53,38 @@ export function streamRows(
     query.on('end', () => (failed === undefined ? resolve() : reject(failed)));
     query.on('error', reject);
     client.query(query);
+  });
+}
+
+/**
+ * Feeds the output of `COPY (sql) TO STDOUT` (text format) to `rows`, which cuts it into
+ * rows. For the largest reads: no per-row, per-type parsing in the driver.
+ */
+export function copyRows(client: RawClient, sql: string, rows: CopyTextRows): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failed: unknown;
+    const stream = copyTo(`copy (${sql}) to stdout`);
+    // On a failure the rest is drained, not cut off: the connection stays usable.
+    stream.on('data', (chunk: Buffer) => {
+      if (failed !== undefined) return;
+      try {
+        rows.push(chunk);
+      } catch (err) {
+        failed = err;
+      }
+    });
+    stream.on('end', () => {
+      if (failed === undefined) {
+        try {
+          rows.end();
+        } catch (err) {
+          failed = err;
+        }
+      }
+      if (failed === undefined) resolve();
+      else reject(failed);
+    });
+    stream.on('error', reject);
+    client.query(stream);
   });
 }

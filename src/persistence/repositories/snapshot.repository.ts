@@ -7,7 +7,6 @@ import type {
   FxRate,
   GroupLimit,
 } from '../../domain/model';
-import { streamRows, withRawClient } from './raw-rows';
 
 /**
  * Whole-table reads for the in-memory graph: one statement per table, columns aliased to the
@@ -41,61 +40,6 @@ export async function loadControlGraph(em: EntityManager): Promise<ControlGraph>
     ),
   );
   return Object.fromEntries(entries) as unknown as ControlGraph;
-}
-
-/**
- * The same tables for a bulk load into columns: each row as an array in the loader's field
- * order (graph-tables' TABLE_FIELDS), streamed from the driver one row at a time, so no
- * million-row result or record is ever held; every table read in one repeatable-read
- * snapshot, so endpoints always name rows of the same moment. Entities come first, in
- * code-unit id order (collation "C"), which is the order the derivation numbers them in.
- */
-const GRAPH_ROW_QUERIES = {
-  entities: `select id, kind, name, ownership, country, uscc, lei, industry, board_seats, customer,
-      portfolio from party order by id collate "C"`,
-  shareholdings: `select id, holder_id, company_id, voting_pct::text, equity_pct::text,
-      valid_from::text, valid_to::text, source from shareholding`,
-  roles: `select id, holder_id, company_id, role, appointed_by_id, valid_from::text,
-      valid_to::text, source from role`,
-  familyTies: `select id, person_a_id, person_b_id, relation, valid_from::text, valid_to::text,
-      source from family_tie`,
-  links: `select id, from_id, to_id, type, valid_from::text, valid_to::text, source, reason
-      from control_link`,
-  guarantees: `select id, guarantor_id, borrower_id, amount::text, currency, valid_from::text,
-      valid_to::text from guarantee`,
-  designations: `select id, kind, entity_id, target_id, reason, approved_by, valid_from::text,
-      valid_to::text from manual_designation`,
-} as const;
-export type GraphRowTable = keyof typeof GRAPH_ROW_QUERIES;
-
-/** Row counts in the same snapshot, so the loader sizes its columns once. */
-const GRAPH_ROW_COUNTS = `select (select count(*) from party)::int, (select count(*) from shareholding)::int,
-  (select count(*) from role)::int, (select count(*) from family_tie)::int,
-  (select count(*) from control_link)::int, (select count(*) from guarantee)::int,
-  (select count(*) from manual_designation)::int`;
-
-export function streamGraphRows(
-  em: EntityManager,
-  add: (table: GraphRowTable, values: unknown[]) => void,
-  reserve: (table: GraphRowTable, rows: number) => void = () => undefined,
-): Promise<void> {
-  return withRawClient(em, async (client, inTransaction) => {
-    const own = !inTransaction;
-    if (own) await client.query('begin transaction isolation level repeatable read read only');
-    try {
-      const tables = Object.keys(GRAPH_ROW_QUERIES) as GraphRowTable[];
-      await streamRows(client, GRAPH_ROW_COUNTS, (counts) =>
-        tables.forEach((table, i) => reserve(table, counts[i] as number)),
-      );
-      for (const [table, sql] of Object.entries(GRAPH_ROW_QUERIES)) {
-        await streamRows(client, sql, (values) => add(table as GraphRowTable, values));
-      }
-      if (own) await client.query('commit');
-    } catch (err) {
-      if (own) await client.query('rollback').catch(() => undefined);
-      throw err;
-    }
-  });
 }
 
 export interface Books {
