@@ -45,6 +45,10 @@ function put<T extends GroupEdgeTable>(store: GraphStore, table: T, edge: AnyEdg
   return { touched: store.putEdge(table, edge as never), targets: controlTargets(table, edge) };
 }
 
+/** Rows valid from always, with no source. */
+const OPEN = { validFrom: null, validTo: null, source: null };
+const one = <T>(list: readonly T[], pick: (n: number) => number): T => list[pick(list.length)];
+
 const persons = (store: GraphStore) => store.all().entities.filter((e) => e.kind === 'PERSON');
 const companies = (store: GraphStore) => store.all().entities.filter((e) => e.kind === 'COMPANY');
 const anyParty = (store: GraphStore) => store.all().entities;
@@ -57,13 +61,11 @@ const WRITES: Record<string, Write> = {
     const pct = String(1 + pick(80));
     return put(store, 'shareholdings', {
       id: `SH-NEW${suffix}`,
-      holderId: holders[pick(holders.length)].id,
-      companyId: targets[pick(targets.length)].id,
+      holderId: one(holders, pick).id,
+      companyId: one(targets, pick).id,
       votingPct: pct,
       equityPct: pct,
-      validFrom: null,
-      validTo: null,
-      source: null,
+      ...OPEN,
     });
   },
   post(store, pick, suffix = '') {
@@ -72,43 +74,37 @@ const WRITES: Record<string, Write> = {
     const appointers = anyParty(store);
     return put(store, 'roles', {
       id: `RO-NEW${suffix}`,
-      holderId: people[pick(people.length)].id,
-      companyId: targets[pick(targets.length)].id,
-      role: ROLE_TYPES[pick(ROLE_TYPES.length)],
-      appointedById: pick(2) === 0 ? null : appointers[pick(appointers.length)].id,
-      validFrom: null,
-      validTo: null,
-      source: null,
+      holderId: one(people, pick).id,
+      companyId: one(targets, pick).id,
+      role: one(ROLE_TYPES, pick),
+      appointedById: pick(2) === 0 ? null : one(appointers, pick).id,
+      ...OPEN,
     });
   },
   kin(store, pick, suffix = '') {
     const people = persons(store);
     return put(store, 'familyTies', {
       id: `FT-NEW${suffix}`,
-      personAId: people[pick(people.length)].id,
-      personBId: people[pick(people.length)].id,
-      relation: FAMILY_RELATIONS[pick(FAMILY_RELATIONS.length)],
-      validFrom: null,
-      validTo: null,
-      source: null,
+      personAId: one(people, pick).id,
+      personBId: one(people, pick).id,
+      relation: one(FAMILY_RELATIONS, pick),
+      ...OPEN,
     });
   },
   link(store, pick, suffix = '') {
     const parties = anyParty(store);
     return put(store, 'links', {
       id: `LK-NEW${suffix}`,
-      fromId: parties[pick(parties.length)].id,
-      toId: parties[pick(parties.length)].id,
-      type: LINK_TYPES[pick(LINK_TYPES.length)],
-      validFrom: null,
-      validTo: null,
-      source: null,
+      fromId: one(parties, pick).id,
+      toId: one(parties, pick).id,
+      type: one(LINK_TYPES, pick),
+      ...OPEN,
       reason: 'test',
     });
   },
   ownership(store, pick) {
     const targets = companies(store);
-    const company = targets[pick(targets.length)];
+    const company = one(targets, pick);
     const ownership = company.ownership === 'PRIVATE' ? 'STATE' : 'PRIVATE';
     store.putEntity({ ...company, ownership });
     return { touched: [company.id], targets: [company.id] };
@@ -117,7 +113,7 @@ const WRITES: Record<string, Write> = {
     const rows = GROUP_EDGE_TABLES.flatMap((table) =>
       store.all()[table].map((edge) => ({ table, id: edge.id })),
     );
-    const row = rows[pick(rows.length)];
+    const row = one(rows, pick);
     const edge = store.edge(row.table, row.id)!;
     return {
       touched: store.removeEdge(row.table, row.id),
