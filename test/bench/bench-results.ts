@@ -7,7 +7,7 @@ import type { BenchArgs } from './bench-args';
 import type { CteFigures } from './cte-step';
 import type { DerivationFigures } from './derivation-step';
 import type { ImportFigures } from './import-step';
-import type { LoadFigures } from './load-step';
+import type { LoadFigures, StatementCount } from './load-step';
 import type { LatencySummary, MemorySnapshot } from './timing';
 
 export interface ServerFigures {
@@ -44,14 +44,7 @@ export interface WriteFigures {
 }
 
 export interface SqlFigures {
-  samples: {
-    entityId: string;
-    groupSize: number;
-    groupId: string;
-    statements: number;
-    repeated: number;
-    ms: number;
-  }[];
+  samples: StatementCount[];
   /** Over the first ask of each group (an earlier sample of the same group is served cached). */
   min: number;
   max: number;

@@ -3,7 +3,7 @@ import { formatProblem } from '../../../src/import/import-problem';
 import { runImport } from '../../../src/import/postgres/run-import';
 import type { Orm } from '../../../src/persistence/orm';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
-import { auditRows, rowCounts, snapshot } from './db-snapshot';
+import { auditRows, failRoleInserts, rowCounts, snapshot } from './db-snapshot';
 
 const FIXTURES = join(__dirname, '../../fixtures/datasets');
 // Every file, however small, takes the bulk-load path: indexes and foreign keys dropped,
@@ -69,11 +69,7 @@ describe('a database failure in the middle of a bulk load', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();
-    await db.orm.em.getKnex().raw(`
-      create function fail_role_insert() returns trigger language plpgsql as $$
-        begin raise exception 'simulated failure writing roles'; end $$;
-      create trigger fail_role_insert before insert on role
-        for each row execute function fail_role_insert();`);
+    await failRoleInserts(db.orm);
   });
   afterAll(() => db.drop());
 

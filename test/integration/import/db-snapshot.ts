@@ -45,3 +45,12 @@ export async function auditRows(orm: Orm): Promise<AuditRow[]> {
     .raw(`select actor, action, table_name, after from audit_log order by id`);
   return rows;
 }
+
+/** Makes every insert into role fail: roles are written after parties and shareholdings. */
+export async function failRoleInserts(orm: Orm): Promise<void> {
+  await orm.em.getKnex().raw(`
+    create function fail_role_insert() returns trigger language plpgsql as $$
+      begin raise exception 'simulated failure writing roles'; end $$;
+    create trigger fail_role_insert before insert on role
+      for each row execute function fail_role_insert();`);
+}

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { runImport } from '../../../src/import/postgres/run-import';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
-import { rowCounts } from './db-snapshot';
+import { failRoleInserts, rowCounts } from './db-snapshot';
 
 const EXAMPLE = join(__dirname, '../../fixtures/datasets/example');
 
@@ -9,12 +9,7 @@ describe('a database failure in the middle of an import', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();
-    // Parties and shareholdings are written before roles: the failure comes after them.
-    await db.orm.em.getKnex().raw(`
-      create function fail_role_insert() returns trigger language plpgsql as $$
-        begin raise exception 'simulated failure writing roles'; end $$;
-      create trigger fail_role_insert before insert on role
-        for each row execute function fail_role_insert();`);
+    await failRoleInserts(db.orm);
   });
   afterAll(() => db.drop());
 
