@@ -32,9 +32,11 @@ export interface WriteFigures {
   failures: { inserts: number; removals: number; examples: string[] };
   insert: LatencySummary;
   insertInLargest: LatencySummary;
+  /** The inserts placed uniformly over the bank (not the share placed in the largest group). */
   insertOutside: LatencySummary;
   removal: LatencySummary;
   removalInLargest: LatencySummary;
+  /** The removals of stakes picked uniformly over the bank. */
   removalOutside: LatencySummary;
   /** Entities re-derived per write (the any-date component), largest and median. */
   scopeMax: number;

@@ -103,14 +103,23 @@ export function reportRows(r: BenchResults): Row[] {
   const w = r.writes;
   if (w) {
     const size = d ? ` (largest group ${d.largestGroup})` : '';
-    add('edge insert, all', lat(w.insert), 'p99 ≤ 20 ms', w.insert.p99 <= 20);
+    // The issue's "random edge inserts": placed uniformly over the bank (a few land in big
+    // groups by chance). The share placed inside the largest group on purpose is reported
+    // on its own line and against its own target, so it is not billed twice.
+    add(
+      'edge insert, random over the bank',
+      lat(w.insertOutside),
+      'p99 ≤ 20 ms',
+      w.insertOutside.count ? w.insertOutside.p99 <= 20 : null,
+    );
+    add('edge insert, all (with those placed in the largest group)', lat(w.insert));
     add(
       `edge insert, inside largest group${size}`,
       lat(w.insertInLargest),
       'p99 ≤ 50 ms',
       w.insertInLargest.count ? w.insertInLargest.p99 <= 50 : null,
     );
-    add('edge removal, all', lat(w.removal));
+    add('edge removal, random over the bank', lat(w.removalOutside));
     add(
       `edge removal, inside largest group${size}`,
       lat(w.removalInLargest),
