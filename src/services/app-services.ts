@@ -9,6 +9,7 @@ import type { FullDerivation } from './derivation/full-derivation';
 import { PolicyStore } from './policy/policy-store';
 import { DataGeneration } from './data-generation';
 import { GenerationCache } from './generation-cache';
+import { claimDatabase } from './database-claim';
 
 /**
  * Process-wide services, created once at start-up after migrations: the in-memory graph
@@ -52,6 +53,24 @@ export async function startAppServices(
   options: AppOptions = {},
 ): Promise<AppServices> {
   const clock = options.today ?? (() => today());
+  const url = orm.config.get('clientUrl')!;
+  const release = await claimDatabase(url, log);
+  try {
+    return await startClaimed(orm, log, url, clock, options, release);
+  } catch (err) {
+    await release();
+    throw err;
+  }
+}
+
+async function startClaimed(
+  orm: Orm,
+  log: Logger,
+  url: string,
+  clock: () => string,
+  options: AppOptions,
+  release: () => Promise<void>,
+): Promise<AppServices> {
   const policies = await PolicyStore.load(orm.em.fork());
   const policy = (): Policy => policies.policyOn(clock());
   const groups = await GroupEngine.start(
@@ -75,14 +94,7 @@ export async function startAppServices(
       .catch((err: unknown) => log.error({ err }, 're-derivation for the new day failed'));
   }, 60_000);
   timer.unref();
-  const stopListening = await listenForGraphChanges(
-    orm,
-    orm.config.get('clientUrl')!,
-    groups,
-    writes,
-    dataGeneration,
-    log,
-  );
+  const stopListening = await listenForGraphChanges(orm, url, groups, writes, dataGeneration, log);
   return {
     orm,
     log,
@@ -97,6 +109,7 @@ export async function startAppServices(
     stop: async () => {
       clearInterval(timer);
       await stopListening();
+      await release();
     },
   };
 }
