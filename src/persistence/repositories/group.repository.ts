@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GroupEvent, IdentifiedGroup } from '../../domain/groups';
+import type { ClientBase } from 'pg';
 import { streamRows, withRawClient } from './raw-rows';
+import { BULK_MIN_MEMBERSHIPS, savedInBulk } from './group-bulk-save';
 
 export interface StoredGroup extends IdentifiedGroup {
   name: string;
@@ -35,7 +37,11 @@ const BATCH = 5000;
  * Writes replace whole groups (their rows and their members' memberships) in bulk.
  */
 export class GroupRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** Saves of at least this many memberships may go in bulk (see group-bulk-save). */
+    private readonly bulkMinMemberships = BULK_MIN_MEMBERSHIPS,
+  ) {}
 
   /**
    * Every persisted group; a million memberships streamed as arrays, not records. Members in
@@ -72,6 +78,15 @@ export class GroupRepository {
    * group touches the rows that moved, not the whole group.
    */
   async save(change: GroupSave): Promise<void> {
+    // Most of the bank at once (a first start after a bulk import): keys off, COPY, keys on.
+    if (change.memberships.length >= this.bulkMinMemberships) {
+      const inBulk = await withRawClient(this.em, async (client, inTransaction) =>
+        inTransaction
+          ? savedInBulk(client as unknown as ClientBase, change, this.bulkMinMemberships)
+          : false,
+      );
+      if (inBulk) return;
+    }
     for (const ids of chunks(change.removedGroupIds, BATCH)) {
       await this.em.execute(`delete from group_customer where id in (select ${IDS})`, [json(ids)]);
     }
