@@ -38,7 +38,7 @@ export async function startServer(
     listen: { port, host: '0.0.0.0' },
     context: async ({ req }) => {
       const actor = headerValue(req.headers['x-actor']) ?? 'anonymous';
-      return createRequestContext(app, app.orm.em.fork(), actor);
+      return createRequestContext(app, () => app.orm.em.fork(), actor);
     },
   });
   const graphqlUrl = new URL('/graphql', url.replace('[::]', 'localhost')).toString();

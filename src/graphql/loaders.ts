@@ -10,12 +10,17 @@ import type {
 } from '../domain/model';
 import type { GenerationCache } from '../services/generation-cache';
 import type { GraphReadService } from '../services/graph-read.service';
+import { cachedParties, partiesLoader, type PartiesLoader } from './party-loader';
+
+export { partiesOf } from './party-loader';
 
 /** A relation of one entity on one date (null: every row, past and present). */
 export interface DatedKey {
   id: string;
   asOf: string | null;
 }
+
+type DatedLoader<T> = DataLoader<DatedKey, T[], string>;
 
 /**
  * Builds a loader for a dated relation: keys are grouped by date, each date costs one
@@ -24,7 +29,7 @@ export interface DatedKey {
 function datedLoader<T>(
   fetch: (ids: string[], asOf: string | null) => Promise<T[]>,
   ownersOf: (row: T) => string[],
-): DataLoader<DatedKey, T[], string> {
+): DatedLoader<T> {
   return new DataLoader<DatedKey, T[], string>(
     async (keys) => {
       const byDate = new Map<string | null, Set<string>>();
@@ -55,70 +60,91 @@ function cacheKey(k: DatedKey): string {
 }
 
 /**
- * Parties by id, from the process-wide cache when it has them (no statement at all), the
- * others in one statement; without a cache, every id from PostgreSQL.
+ * The DataLoaders of one request, each made on first use (a request that reads no relation
+ * makes none). `reads` is asked for only when a loader has to go to PostgreSQL.
  */
-function partiesLoader(reads: GraphReadService, cache?: GenerationCache) {
-  const fetch = async (ids: readonly string[]) => {
-    const found = new Map((await reads.partiesByIds(ids)).map((p) => [p.id, p]));
-    return ids.map((id) => found.get(id) ?? null);
-  };
-  if (!cache) return new DataLoader<string, Party | null>(fetch);
-  return new DataLoader<string, Party | null>((ids) => {
-    const missing: string[] = [];
-    let fill!: (found: Promise<(Party | null)[]>) => void;
-    const fetched = new Promise<(Party | null)[]>((resolve) => (fill = resolve));
-    const parties = ids.map((id) =>
-      cache.through(
-        `party\u0001${id}`,
-        () => {
-          const at = missing.push(id) - 1;
-          return fetched.then((rows) => rows[at]);
-        },
-        () => 1,
-      ),
-    );
-    if (missing.length > 0) fill(fetch(missing));
-    return Promise.all(parties);
-  });
-}
+export class Loaders {
+  private entityLoader?: PartiesLoader;
+  private shareholderLoader?: DatedLoader<Shareholding>;
+  private holdingLoader?: DatedLoader<Shareholding>;
+  private officerLoader?: DatedLoader<Role>;
+  private positionLoader?: DatedLoader<Role>;
+  private familyTieLoader?: DatedLoader<FamilyTie>;
+  private linkLoader?: DatedLoader<ControlLink>;
+  private guaranteeLoader?: DatedLoader<Guarantee>;
+  private facilityLoader?: DatedLoader<Facility>;
 
-export function createLoaders(reads: GraphReadService, parties?: GenerationCache) {
-  return {
-    entity: partiesLoader(reads, parties),
-    shareholders: datedLoader<Shareholding>(
-      (ids, asOf) => reads.shareholdingsOf('companyId', ids, asOf),
+  constructor(
+    private readonly reads: () => GraphReadService,
+    private readonly parties?: GenerationCache,
+  ) {}
+
+  get entity(): PartiesLoader {
+    return (this.entityLoader ??= partiesLoader(this.reads, this.parties));
+  }
+
+  /** Every party asked for (null for an unknown id) when the cache holds them all, else null. */
+  cachedParties(ids: readonly string[]): (Party | null)[] | null {
+    return cachedParties(this.parties, ids);
+  }
+
+  get shareholders(): DatedLoader<Shareholding> {
+    return (this.shareholderLoader ??= datedLoader(
+      (ids, asOf) => this.reads().shareholdingsOf('companyId', ids, asOf),
       (s) => [s.companyId],
-    ),
-    holdings: datedLoader<Shareholding>(
-      (ids, asOf) => reads.shareholdingsOf('holderId', ids, asOf),
+    ));
+  }
+
+  get holdings(): DatedLoader<Shareholding> {
+    return (this.holdingLoader ??= datedLoader(
+      (ids, asOf) => this.reads().shareholdingsOf('holderId', ids, asOf),
       (s) => [s.holderId],
-    ),
-    officers: datedLoader<Role>(
-      (ids, asOf) => reads.rolesOf('companyId', ids, asOf),
+    ));
+  }
+
+  get officers(): DatedLoader<Role> {
+    return (this.officerLoader ??= datedLoader(
+      (ids, asOf) => this.reads().rolesOf('companyId', ids, asOf),
       (r) => [r.companyId],
-    ),
-    positions: datedLoader<Role>(
-      (ids, asOf) => reads.rolesOf('holderId', ids, asOf),
+    ));
+  }
+
+  get positions(): DatedLoader<Role> {
+    return (this.positionLoader ??= datedLoader(
+      (ids, asOf) => this.reads().rolesOf('holderId', ids, asOf),
       (r) => [r.holderId],
-    ),
-    familyTies: datedLoader<FamilyTie>(
-      (ids, asOf) => reads.familyTiesOf(ids, asOf),
+    ));
+  }
+
+  get familyTies(): DatedLoader<FamilyTie> {
+    return (this.familyTieLoader ??= datedLoader(
+      (ids, asOf) => this.reads().familyTiesOf(ids, asOf),
       (f) => [f.personAId, f.personBId],
-    ),
-    links: datedLoader<ControlLink>(
-      (ids, asOf) => reads.linksOf(ids, asOf),
+    ));
+  }
+
+  get links(): DatedLoader<ControlLink> {
+    return (this.linkLoader ??= datedLoader(
+      (ids, asOf) => this.reads().linksOf(ids, asOf),
       (l) => [l.fromId, l.toId],
-    ),
-    guarantees: datedLoader<Guarantee>(
-      (ids, asOf) => reads.guaranteesOf(ids, asOf),
+    ));
+  }
+
+  get guarantees(): DatedLoader<Guarantee> {
+    return (this.guaranteeLoader ??= datedLoader(
+      (ids, asOf) => this.reads().guaranteesOf(ids, asOf),
       (g) => [g.guarantorId, g.borrowerId],
-    ),
-    facilities: datedLoader<Facility>(
-      (ids) => reads.facilitiesOf(ids),
+    ));
+  }
+
+  get facilities(): DatedLoader<Facility> {
+    return (this.facilityLoader ??= datedLoader(
+      (ids) => this.reads().facilitiesOf(ids),
       (f) => [f.borrowerId],
-    ),
-  };
+    ));
+  }
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export function createLoaders(reads: () => GraphReadService, parties?: GenerationCache): Loaders {
+  return new Loaders(reads, parties);
+}

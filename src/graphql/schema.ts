@@ -22,6 +22,7 @@ import { GraphWriteResolver } from './resolvers/graph-write.resolver';
 import {
   ClientExposureResolver,
   EntityExposureResolver,
+  GroupExposureChecksResolver,
   GroupExposureResolver,
   PortfolioResolver,
 } from './resolvers/exposure.resolver';
@@ -45,6 +46,7 @@ export const RESOLVERS = [
   GuaranteeCircleResolver,
   GraphWriteResolver,
   GroupExposureResolver,
+  GroupExposureChecksResolver,
   EntityExposureResolver,
   ClientExposureResolver,
   PortfolioResolver,

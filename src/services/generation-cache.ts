@@ -4,10 +4,18 @@ interface Entry {
   value: Promise<unknown>;
   /** Rows the value holds (e.g. members, checks, facilities): what bounds the cache's memory. */
   weight: number;
+  /** Set once the value is computed and kept: it can then be handed out without a promise. */
+  computed: boolean;
+  result: unknown;
+  /** When it was last asked for (a tick of the cache's own clock). */
+  lastUsed: number;
 }
 
 /** E.g. about 100 000 group-member rows with their checks: a few hundred MB at most. */
 export const DEFAULT_CACHE_WEIGHT = 100_000;
+
+/** Once over its weight, the cache drops values down to this share of it, not just one. */
+const EVICT_TO = 0.9;
 
 /**
  * Read results (exposure views, parties) already computed, shared by every request, for as long as the data
@@ -21,6 +29,7 @@ export class GenerationCache {
   private readonly entries = new Map<string, Entry>();
   private totalWeight = 0;
   private generation: number;
+  private clock = 0;
 
   constructor(
     private readonly data: DataGeneration,
@@ -34,18 +43,30 @@ export class GenerationCache {
     return this.entries.size;
   }
 
+  /**
+   * The value stored under `key` if it is computed already, else undefined: lets a hot read
+   * answer at once, without a promise, and fall back to `through` otherwise.
+   */
+  computed<V>(key: string): V | undefined {
+    this.sync();
+    const hit = this.entries.get(key);
+    if (hit === undefined || !hit.computed) return undefined;
+    hit.lastUsed = ++this.clock;
+    return hit.result as V;
+  }
+
   /** The value stored under `key`, else `compute()`'s, stored when no write came in between. */
   through<V>(key: string, compute: () => Promise<V>, weightOf: (value: V) => number): Promise<V> {
     this.sync();
     const hit = this.entries.get(key);
     if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
+      hit.lastUsed = ++this.clock;
       return hit.value as Promise<V>;
     }
     const startedAt = this.generation;
     const value = compute();
-    const entry: Entry = { value, weight: 0 };
+    const entry: Entry = { value, weight: 0, computed: false, result: undefined, lastUsed: 0 };
+    entry.lastUsed = ++this.clock;
     this.entries.set(key, entry);
     value.then(
       (v) => {
@@ -54,6 +75,8 @@ export class GenerationCache {
           return;
         }
         entry.weight = Math.max(1, weightOf(v));
+        entry.computed = true;
+        entry.result = v;
         this.totalWeight += entry.weight;
         this.evict();
       },
@@ -71,11 +94,17 @@ export class GenerationCache {
     this.totalWeight = 0;
   }
 
+  /**
+   * Least recently used first, down to EVICT_TO of the bound, so the sort is paid once per
+   * tenth of the cache, not on every insert. Values still being computed are not counted yet.
+   */
   private evict(): void {
-    for (const [key, entry] of this.entries) {
-      if (this.totalWeight <= this.maxWeight) return;
-      // Still being computed: its weight is not counted yet.
-      if (entry.weight === 0) continue;
+    if (this.totalWeight <= this.maxWeight) return;
+    const target = this.maxWeight * EVICT_TO;
+    const computed = [...this.entries].filter(([, e]) => e.computed);
+    computed.sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+    for (const [key, entry] of computed) {
+      if (this.totalWeight <= target) return;
       this.entries.delete(key);
       this.totalWeight -= entry.weight;
     }

@@ -15,6 +15,12 @@ export class GroupLocator {
   constructor(private readonly app: AppServices) {}
 
   groupOf(entityId: string, asOf: IsoDate): GroupView {
+    // Today's group of one entity is two lookups: no sets or maps for a batch of one.
+    if (asOf === this.app.groups.currentDate) {
+      const groupId = this.app.groups.currentGroupId(entityId);
+      const group = groupId === undefined ? undefined : this.app.groups.currentGroup(groupId);
+      return group === undefined ? alone(entityId, asOf) : { ...group, asOf };
+    }
     return this.groupsOf([entityId], asOf).get(entityId)!;
   }
 

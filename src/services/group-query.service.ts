@@ -22,15 +22,19 @@ import type { GroupView } from './group-view';
 export class GroupQueryService {
   private readonly derivations = new Map<string, Derivation>();
   private readonly charts = new Map<string, GroupChart>();
-  private readonly repo: GroupReadRepository;
   private readonly locator: GroupLocator;
+  private groupRows?: GroupReadRepository;
 
+  /** `em` is asked for only when a query needs PostgreSQL (group lists and events). */
   constructor(
     private readonly app: AppServices,
-    em: EntityManager,
+    private readonly em: () => EntityManager,
   ) {
-    this.repo = new GroupReadRepository(em);
     this.locator = new GroupLocator(app);
+  }
+
+  private get repo(): GroupReadRepository {
+    return (this.groupRows ??= new GroupReadRepository(this.em()));
   }
 
   resolveDate(asOf: string | null | undefined): string {

@@ -21,14 +21,22 @@ export function decodeCursor(cursor: string): string {
   return text.slice(3);
 }
 
-/** A page of a sorted id list after a cursor. */
+/**
+ * A page of a sorted id list after a cursor. Only the end cursor is encoded: an edge's own
+ * cursor is `encodeCursor(id)`, made if the query asks for it.
+ */
 export function pageOfIds(sortedIds: readonly string[], first: number, after: string | null) {
   let start = 0;
   if (after !== null) {
     const afterId = decodeCursor(after);
-    start = sortedIds.findIndex((id) => id > afterId);
-    if (start < 0) start = sortedIds.length;
+    let end = sortedIds.length;
+    while (start < end) {
+      const mid = (start + end) >>> 1;
+      if (sortedIds[mid] <= afterId) start = mid + 1;
+      else end = mid;
+    }
   }
   const ids = sortedIds.slice(start, start + first);
-  return { ids, cursors: ids.map(encodeCursor), hasNextPage: start + first < sortedIds.length };
+  const endCursor = ids.length > 0 ? encodeCursor(ids[ids.length - 1]) : null;
+  return { ids, endCursor, hasNextPage: start + first < sortedIds.length };
 }

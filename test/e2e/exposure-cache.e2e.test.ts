@@ -17,6 +17,7 @@ import {
   SET_SUB_LIMITS,
 } from '../integration/exposure/exposure-queries';
 import { DEFAULT_EXPOSURE_POLICY } from '../../src/domain/policy';
+import { GROUP_EXPOSURE_QUERY } from '../bench/load-step';
 
 const ADMIN = { 'x-actor': 'admin-li' };
 
@@ -26,6 +27,7 @@ const EXPOSURE = `query($id: ID!) {
     exposure {
       memberIds approvedLimits drawn netExposure tier1Capital groupLimit headroom
       checks { rule subjectId limit status message }
+      memberChecks(first: 100) { totalCount edges { node { rule subjectId status message } } }
       members { entityId subLimit }
     }
   }
@@ -52,6 +54,10 @@ interface Exposure {
     status: string;
     message: string;
   }[];
+  memberChecks: {
+    totalCount: number;
+    edges: { node: { rule: string; subjectId: string; status: string; message: string } }[];
+  };
   members: { entityId: string; subLimit: string | null }[];
 }
 
@@ -104,6 +110,22 @@ describe('the exposure cache answers fresh figures after every kind of write', (
     sql.reset();
     await exposureOf('C-HXS');
     expect(sql.statements.filter((s) => /\bfrom facility\b/.test(s))).toEqual([]);
+  });
+
+  it('answers the benchmark question again from memory: no statement, no EntityManager', async () => {
+    await api.data(GROUP_EXPOSURE_QUERY, { id: 'C-HXS' });
+    const forks = jest.spyOn(db.orm.em, 'fork');
+    try {
+      sql.reset();
+      const again = await api.data<{ groupOf: { heads: unknown[]; members: unknown } }>(
+        GROUP_EXPOSURE_QUERY,
+        { id: 'C-HXS' },
+      );
+      expect(again.groupOf.heads.length).toBeGreaterThan(0);
+      expect([sql.count, forks.mock.calls.length]).toEqual([0, 0]);
+    } finally {
+      forks.mockRestore();
+    }
   });
 
   it("keeps answers out of HTTP caches (no-store), the cache being the server's own", async () => {
@@ -235,7 +257,7 @@ describe('the exposure cache answers fresh figures after every kind of write', (
         },
       }),
     );
-    const own = after.checks.filter((c) => c.subjectId === 'C-HXL');
+    const own = after.memberChecks.edges.map((e) => e.node).filter((c) => c.subjectId === 'C-HXL');
     expect(own.length).toBeGreaterThan(0);
     for (const c of own) expect(c.message).toContain('Huaxin Logistics (renamed)');
   });

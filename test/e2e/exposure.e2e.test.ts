@@ -24,6 +24,11 @@ interface GroupExposure extends Record<string, unknown> {
   groupId: string;
   memberIds: string[];
   checks: Check[];
+  memberChecks: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean };
+    edges: { node: Check }[];
+  };
   members: (Row & { checks: { rule: string; status: string }[] })[];
   facilities: Row[];
   substitutionsIn: Row[];
@@ -113,9 +118,15 @@ describe('exposure over HTTP (demo bank, EXPECTED.md)', () => {
       undrawnCcfPct: '10',
       grossExposure: '454400000',
     });
-    expect(g.checks.map((c) => `${c.subjectId ?? 'group'} ${c.rule} ${c.status}`)).toEqual([
+    const line = (c: Check) => `${c.subjectId ?? 'group'} ${c.rule} ${c.status}`;
+    // Every member check passes: the summary holds the group's own checks only.
+    expect(g.checks.map(line)).toEqual([
       'group CONNECTED_GROUP_EXPOSURE PASS',
       'group GROUP_CREDIT_BALANCE PASS',
+    ]);
+    expect(g.memberChecks.totalCount).toBe(8);
+    expect(g.memberChecks.pageInfo.hasNextPage).toBe(false);
+    expect(g.memberChecks.edges.map((e) => line(e.node))).toEqual([
       'C-HXH SINGLE_CLIENT_EXPOSURE PASS',
       'C-HXH SINGLE_CLIENT_LOANS PASS',
       'C-HXL SINGLE_CLIENT_EXPOSURE PASS',
@@ -141,6 +152,13 @@ describe('exposure over HTTP (demo bank, EXPECTED.md)', () => {
       '7880000000',
       '15.76',
       true,
+    ]);
+    // The group's two checks, then the members' checks that are not PASS, worst first.
+    expect(g.checks.map((c) => [c.subjectId, c.rule, c.status])).toEqual([
+      [null, 'CONNECTED_GROUP_EXPOSURE', 'PASS'],
+      [null, 'GROUP_CREDIT_BALANCE', 'WARN'],
+      ['C-DFP', 'SINGLE_CLIENT_LOANS', 'BREACH'],
+      ['C-DFP', 'SINGLE_CLIENT_EXPOSURE', 'WARN'],
     ]);
     const named = (rule: string, subjectId: string | null) =>
       g.checks.find((c) => c.rule === rule && c.subjectId === subjectId)!;
@@ -205,7 +223,10 @@ describe('exposure over HTTP (demo bank, EXPECTED.md)', () => {
       ['SINGLE_CLIENT_EXPOSURE', 'WARN'],
       ['SINGLE_CLIENT_LOANS', 'BREACH'],
     ]);
-    expect(group.checks.filter((c) => c.subjectId === 'C-DFP')).toEqual(own);
+    const listed = group.memberChecks.edges.map((e) => e.node);
+    expect(listed.filter((c) => c.subjectId === 'C-DFP')).toEqual(own);
+    // Both are flagged, so the group's summary carries them too, the breach first.
+    expect(group.checks.filter((c) => c.subjectId === 'C-DFP')).toEqual([own[1], own[0]]);
     expect(data.entity.exposure.group.groupId).toBe(group.groupId);
   });
 

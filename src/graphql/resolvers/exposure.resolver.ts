@@ -2,11 +2,13 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { CheckStatus } from '../../domain/exposure';
 import type { Party } from '../../domain/model';
 import type { ClientExposureView, GroupExposureView } from '../../services/exposure/exposure-views';
+import { memberCheckPage, type MemberCheckPage } from '../../services/exposure/member-check-page';
 import type { LimitAlertView, TopGroupsOrder } from '../../services/exposure/portfolio.service';
 import type { GroupView } from '../../services/group-view';
 import type { RequestContext } from '../context';
 import { DateScalar } from '../scalars/date.scalar';
 import { EntityType } from '../types/entity.type';
+import { LimitCheckConnection } from '../types/exposure-checks.type';
 import { CheckStatusEnum, TopGroupsOrderEnum } from '../types/exposure-enums.type';
 import {
   ClientExposureType,
@@ -27,8 +29,25 @@ export class GroupExposureResolver {
     @Root() group: GroupView,
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
-  ): Promise<GroupExposureView> {
+  ): GroupExposureView | Promise<GroupExposureView> {
     return exposureServices(ctx).exposure.groupExposure(group, asOf);
+  }
+}
+
+@Resolver(() => GroupExposureType)
+export class GroupExposureChecksResolver {
+  @FieldResolver(() => LimitCheckConnection, {
+    description:
+      "Every member's single-client checks, by member id then rule, a page at a time; " +
+      'minStatus WARN or BREACH keeps the checks at or above it.',
+  })
+  memberChecks(
+    @Root() exposure: GroupExposureView,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('minStatus', () => CheckStatusEnum, { defaultValue: 'PASS' }) minStatus: CheckStatus,
+  ): MemberCheckPage {
+    return memberCheckPage(exposure.memberChecks, { first, after: after ?? null, minStatus });
   }
 }
 
@@ -41,7 +60,7 @@ export class EntityExposureResolver {
     @Root() entity: Party,
     @Ctx() ctx: RequestContext,
     @Arg('asOf', () => DateScalar, AS_OF) asOf: string | null,
-  ): Promise<ClientExposureView> {
+  ): ClientExposureView | Promise<ClientExposureView> {
     return exposureServices(ctx).exposure.entityExposure(entity.id, asOf);
   }
 }
@@ -54,7 +73,7 @@ export class ClientExposureResolver {
   group(
     @Root() client: ClientExposureView,
     @Ctx() ctx: RequestContext,
-  ): Promise<GroupExposureView> {
+  ): GroupExposureView | Promise<GroupExposureView> {
     const { exposure } = exposureServices(ctx);
     return exposure.groupExposure(exposure.groupOf(client.entityId, client.asOf));
   }

@@ -18,6 +18,7 @@ import {
 } from '../../persistence/repositories/group-read.repository';
 import type { GroupView } from '../../services/group-view';
 import type { RequestContext } from '../context';
+import { partiesOf } from '../loaders';
 import { DateScalar } from '../scalars/date.scalar';
 import { EntityConnection } from '../types/connection.type';
 import { EntityType } from '../types/entity.type';
@@ -29,7 +30,7 @@ import {
   GroupType,
 } from '../types/group.type';
 import { GroupStructureType } from '../types/group-structure.type';
-import { checkedPageSize, pageOfIds } from '../../services/paging';
+import { checkedPageSize, encodeCursor, pageOfIds } from '../../services/paging';
 
 const GroupOrderEnum = { MEMBER_COUNT: 'MEMBER_COUNT', NAME: 'NAME', ID: 'ID' } as const;
 registerEnumType(GroupOrderEnum, { name: 'GroupOrder' });
@@ -84,15 +85,17 @@ export class GroupResolver {
   }
 
   @FieldResolver(() => String, { description: "The primary head's name." })
-  async name(@Root() g: GroupView, @Ctx() ctx: RequestContext): Promise<string> {
-    return (await ctx.loaders.entity.load(g.headIds[0]))?.name ?? g.id;
+  name(@Root() g: GroupView, @Ctx() ctx: RequestContext): string | Promise<string> {
+    const nameOf = (heads: Party[]) => heads[0]?.name ?? g.id;
+    const heads = partiesOf(ctx.loaders, g.headIds.slice(0, 1));
+    return Array.isArray(heads) ? nameOf(heads) : heads.then(nameOf);
   }
 
   @FieldResolver(() => [EntityType], {
     description: 'Members nobody outside their own control cycle controls; primary head first.',
   })
-  async heads(@Root() g: GroupView, @Ctx() ctx: RequestContext): Promise<Party[]> {
-    return present(await ctx.loaders.entity.loadMany(g.headIds));
+  heads(@Root() g: GroupView, @Ctx() ctx: RequestContext): Party[] | Promise<Party[]> {
+    return partiesOf(ctx.loaders, g.headIds);
   }
 
   @FieldResolver(() => Int)
@@ -101,18 +104,25 @@ export class GroupResolver {
   }
 
   @FieldResolver(() => EntityConnection, { description: 'Members ordered by id.' })
-  async members(
+  members(
     @Root() g: GroupView,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-  ): Promise<EntityConnection> {
+  ): EntityConnection | Promise<EntityConnection> {
     const page = pageOfIds(g.memberIds, checkedPageSize(first), after ?? null);
-    const nodes = present(await ctx.loaders.entity.loadMany(page.ids));
-    return {
-      edges: nodes.map((node, i) => ({ cursor: page.cursors[i], node })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.cursors.at(-1) ?? null },
-    };
+    const connection = (nodes: Party[]): EntityConnection => ({
+      // Each cursor is encoded only if the query asks for it.
+      edges: nodes.map((node) => ({
+        node,
+        get cursor() {
+          return encodeCursor(node.id);
+        },
+      })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+    });
+    const nodes = partiesOf(ctx.loaders, page.ids);
+    return Array.isArray(nodes) ? connection(nodes) : nodes.then(connection);
   }
 
   @FieldResolver(() => [ControlFactType], {
@@ -153,8 +163,4 @@ export class GroupResolver {
   events(@Root() g: GroupView, @Ctx() ctx: RequestContext) {
     return ctx.groupQueries.events(g.id, null);
   }
-}
-
-function present<T>(values: (T | Error | null)[]): T[] {
-  return values.filter((v): v is T => v !== null && !(v instanceof Error));
 }

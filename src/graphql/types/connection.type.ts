@@ -1,19 +1,19 @@
 import { Field, ObjectType } from 'type-graphql';
 import { EntityType } from './entity.type';
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType('EntityEdge')
+@ObjectType('EntityEdge', { simpleResolvers: true })
 export class EntityEdge {
   @Field(() => String) cursor!: string;
   @Field(() => EntityType) node!: EntityType;
 }
 
-@ObjectType('EntityConnection')
+@ObjectType('EntityConnection', { simpleResolvers: true })
 export class EntityConnection {
   @Field(() => [EntityEdge]) edges!: EntityEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;

@@ -22,6 +22,7 @@ export abstract class DatedEdge {
 }
 
 @ObjectType('Shareholding', {
+  simpleResolvers: true,
   implements: DatedEdge,
   description: 'holder → company: a stake in voting and equity %.',
 })
@@ -40,6 +41,7 @@ export class ShareholdingType extends DatedEdge {
 }
 
 @ObjectType('Role', {
+  simpleResolvers: true,
   implements: DatedEdge,
   description: 'A person or entity holding a position in a company.',
 })
@@ -56,6 +58,7 @@ export class RoleAssignmentType extends DatedEdge {
 }
 
 @ObjectType('FamilyTie', {
+  simpleResolvers: true,
   implements: DatedEdge,
   description: 'SPOUSE and SIBLING are symmetric; PARENT_OF: a → b.',
 })
@@ -71,6 +74,7 @@ export class FamilyTieType extends DatedEdge {
 }
 
 @ObjectType('ControlLink', {
+  simpleResolvers: true,
   implements: DatedEdge,
   description: 'An agreement or dependence between two parties.',
 })
@@ -89,6 +93,7 @@ export class ControlLinkType extends DatedEdge {
 }
 
 @ObjectType('Guarantee', {
+  simpleResolvers: true,
   implements: DatedEdge,
   description: 'A guarantee between third parties (not our mitigation).',
 })

@@ -3,6 +3,7 @@ import type { EntityKind, OwnershipType } from '../../domain/model';
 import { EntityKindEnum, OwnershipEnum } from './enums';
 
 @ObjectType('Entity', {
+  simpleResolvers: true,
   description: 'A legal entity, person, institution or state body: a node of the control graph.',
 })
 export class EntityType {

@@ -4,7 +4,10 @@ import type { GroupLimitView } from '../../services/exposure/group-limit.service
 import { DateScalar } from '../scalars/date.scalar';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 
-@ObjectType('SubLimit', { description: "A member's share of the unified group limit." })
+@ObjectType('SubLimit', {
+  simpleResolvers: true,
+  description: "A member's share of the unified group limit.",
+})
 export class SubLimitType implements SubLimit {
   @Field(() => ID) memberId!: string;
   @Field(() => DecimalScalar) limit!: string;
@@ -12,6 +15,7 @@ export class SubLimitType implements SubLimit {
 }
 
 @ObjectType('GroupLimit', {
+  simpleResolvers: true,
   description: 'A unified group limit (集团统一授信) and its sub-limits.',
 })
 export class GroupLimitType implements GroupLimitView {

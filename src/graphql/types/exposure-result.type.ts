@@ -37,18 +37,29 @@ export abstract class DatedExposure extends ExposureFigures {
   })
   isLargeExposure!: boolean;
   @Field(() => CheckStatusEnum) worstStatus!: CheckStatus;
-  @Field(() => [LimitCheckType]) checks!: LimitCheckView[];
+  @Field(() => [LimitCheckType], {
+    description:
+      "A client's single-client checks, in policy order. A group's own concentration checks " +
+      "(policy order), then its members' single-client checks whose status is not PASS, worst " +
+      'first: BREACH before WARN, then the highest utilisation of the limit first. A PASS ' +
+      "member check is not listed in a group's checks; GroupExposure.memberChecks lists " +
+      'every member check, a page at a time.',
+  })
+  checks!: LimitCheckView[];
   @Field(() => [SubstitutionType], { description: 'Exposure moved onto it as guarantor.' })
   substitutionsIn!: SubstitutionView[];
 }
 
 @ObjectType('GroupExposure', {
+  simpleResolvers: true,
   implements: [ExposureFigures, DatedExposure],
   description:
     "A group customer's exposure on a date: member totals, the unified group limit and the " +
-    "concentration checks (the group checks, then every member's single-client checks).",
+    'concentration checks (the group checks and any member check that is not PASS; ' +
+    'memberChecks pages through every member check).',
 })
 export class GroupExposureType extends DatedExposure implements GroupExposureView {
+  memberChecks!: LimitCheckView[];
   @Field(() => ID, { nullable: true }) groupId!: string | null;
   @Field(() => String, { description: "The primary head's name." }) groupName!: string;
   @Field(() => [ID]) memberIds!: string[];
@@ -68,6 +79,7 @@ export class GroupExposureType extends DatedExposure implements GroupExposureVie
 }
 
 @ObjectType('ClientExposure', {
+  simpleResolvers: true,
   implements: [ExposureFigures, DatedExposure],
   description: "One client's own exposure (单一客户) and its single-client checks.",
 })
@@ -78,7 +90,10 @@ export class ClientExposureType extends DatedExposure implements ClientExposureV
   facilities!: FacilityExposureView[];
 }
 
-@ObjectType('LimitAlert', { description: 'A group with checks at or above a status.' })
+@ObjectType('LimitAlert', {
+  simpleResolvers: true,
+  description: 'A group with checks at or above a status.',
+})
 export class LimitAlertType implements LimitAlertView {
   @Field(() => GroupExposureType) group!: GroupExposureView;
   @Field(() => [LimitCheckType], { description: 'Its checks at or above the status, worst first.' })

@@ -19,7 +19,10 @@ import { GroupExposureType } from './exposure-result.type';
 import { FacilityExposureType, LimitCheckType } from './exposure.type';
 import { GroupEventType } from './group.type';
 
-@ObjectType('LimitCheckChange', { description: 'A check whose status or value would change.' })
+@ObjectType('LimitCheckChange', {
+  simpleResolvers: true,
+  description: 'A check whose status or value would change.',
+})
 export class CheckChangeType implements CheckChangeView {
   @Field(() => ID, { nullable: true }) groupId!: string | null;
   @Field(() => String) rule!: string;
@@ -33,7 +36,10 @@ export class CheckChangeType implements CheckChangeView {
   valueChange!: string;
 }
 
-@ObjectType('GroupWhatIf', { description: 'One affected group, before and after.' })
+@ObjectType('GroupWhatIf', {
+  simpleResolvers: true,
+  description: 'One affected group, before and after.',
+})
 export class GroupWhatIfType implements GroupWhatIfView {
   @Field(() => ID, { nullable: true }) groupId!: string | null;
   @Field(() => String) groupName!: string;
@@ -43,6 +49,7 @@ export class GroupWhatIfType implements GroupWhatIfView {
 }
 
 @ObjectType('FacilityWhatIf', {
+  simpleResolvers: true,
   description: 'A proposed facility, as if approved and fully drawn; nothing is saved.',
 })
 export class FacilityWhatIfType implements FacilityWhatIfView {
@@ -57,6 +64,7 @@ export class FacilityWhatIfType implements FacilityWhatIfView {
 }
 
 @ObjectType('RelationshipWhatIf', {
+  simpleResolvers: true,
   description: 'Groups as they would be with one edge added or ended; nothing is saved.',
 })
 export class RelationshipWhatIfType implements RelationshipWhatIfView {

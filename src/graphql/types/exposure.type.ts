@@ -22,6 +22,7 @@ import {
 const AMOUNT = 'In the reporting currency.';
 
 @ObjectType('LimitCheck', {
+  simpleResolvers: true,
   description: 'One concentration check of a client or a group against the policy (DESIGN §4).',
 })
 export class LimitCheckType implements LimitCheckView {
@@ -51,7 +52,10 @@ export class LimitCheckType implements LimitCheckView {
   message!: string;
 }
 
-@ObjectType('FacilityExposure', { description: "How one facility's exposure is reached." })
+@ObjectType('FacilityExposure', {
+  simpleResolvers: true,
+  description: "How one facility's exposure is reached.",
+})
 export class FacilityExposureType implements FacilityExposureView {
   @Field(() => ID) facilityId!: string;
   @Field(() => ID) borrowerId!: string;
@@ -81,7 +85,10 @@ export class FacilityExposureType implements FacilityExposureView {
   @Field(() => DecimalScalar) creditBalance!: string;
 }
 
-@ObjectType('Substitution', { description: 'Exposure moved onto a guarantor.' })
+@ObjectType('Substitution', {
+  simpleResolvers: true,
+  description: 'Exposure moved onto a guarantor.',
+})
 export class SubstitutionType implements SubstitutionView {
   @Field(() => ID) facilityId!: string;
   @Field(() => ID) borrowerId!: string;
@@ -107,7 +114,7 @@ export abstract class ExposureFigures implements ExposureFiguresView {
   shareOfTier1!: string;
 }
 
-@ObjectType('MemberExposure', { implements: ExposureFigures })
+@ObjectType('MemberExposure', { simpleResolvers: true, implements: ExposureFigures })
 export class MemberExposureType extends ExposureFigures implements MemberExposureView {
   @Field(() => ID) entityId!: string;
   @Field(() => String) name!: string;

@@ -4,7 +4,10 @@ import { DateScalar } from '../scalars/date.scalar';
 import { DecimalScalar } from '../scalars/decimal.scalar';
 import { ProductEnum } from './enums';
 
-@ObjectType('Facility', { description: 'An approved credit line for one borrower and product.' })
+@ObjectType('Facility', {
+  simpleResolvers: true,
+  description: 'An approved credit line for one borrower and product.',
+})
 export class FacilityType {
   @Field(() => ID)
   id!: string;

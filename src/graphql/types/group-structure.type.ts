@@ -23,7 +23,10 @@ registerEnumType(StructureEdgeKindEnum, {
     'NOT_JOINING: kept from joining by the state exemption E1 or an R11 sever.',
 });
 
-@ObjectType('StructureNode', { description: 'A party on the structure chart, laid out.' })
+@ObjectType('StructureNode', {
+  simpleResolvers: true,
+  description: 'A party on the structure chart, laid out.',
+})
 export class StructureNodeType {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -38,7 +41,10 @@ export class StructureNodeType {
   y!: number;
 }
 
-@ObjectType('StructureEdge', { description: 'A control fact on the structure chart.' })
+@ObjectType('StructureEdge', {
+  simpleResolvers: true,
+  description: 'A control fact on the structure chart.',
+})
 export class StructureEdgeType {
   @Field(() => ID, { description: 'Rule, controller and controlled, e.g. R1:P-ZHANG>C-HXH.' })
   id!: string;
@@ -62,6 +68,7 @@ export class StructureEdgeType {
 }
 
 @ObjectType('GroupStructure', {
+  simpleResolvers: true,
   description:
     "A group's structure chart: parties as nodes with a layered layout (heads on top, each " +
     'entity below all its controllers, control cycles on one layer), control facts as edges. ' +

@@ -18,7 +18,10 @@ registerEnumType(ControlRuleEnum, {
 export const GroupEventTypeEnum = Object.fromEntries(GROUP_EVENT_TYPES.map((t) => [t, t]));
 registerEnumType(GroupEventTypeEnum, { name: 'GroupEventType' });
 
-@ObjectType('Evidence', { description: 'A source row a control fact rests on.' })
+@ObjectType('Evidence', {
+  simpleResolvers: true,
+  description: 'A source row a control fact rests on.',
+})
 export class EvidenceType {
   @Field(() => String, { description: 'SHAREHOLDING, ROLE, FAMILY, LINK or DESIGNATION.' })
   kind!: string;
@@ -50,6 +53,7 @@ export abstract class ControlReasoning {
 }
 
 @ObjectType('ControlFact', {
+  simpleResolvers: true,
   implements: ControlReasoning,
   description: 'controller controls controlled, by one rule.',
 })
@@ -65,6 +69,7 @@ export class ControlFactType extends ControlReasoning {
 }
 
 @ObjectType('ControlStep', {
+  simpleResolvers: true,
   implements: ControlReasoning,
   description: 'One step of the chain from a head to a member.',
 })
@@ -73,7 +78,10 @@ export class ControlStepType extends ControlReasoning {
   toId!: string;
 }
 
-@ObjectType('GroupEvent', { description: 'A change of a group: merge, split, join, leave…' })
+@ObjectType('GroupEvent', {
+  simpleResolvers: true,
+  description: 'A change of a group: merge, split, join, leave…',
+})
 export class GroupEventType {
   @Field(() => GroupEventTypeEnum) type!: string;
   @Field(() => ID) groupId!: string;
@@ -85,6 +93,7 @@ export class GroupEventType {
 }
 
 @ObjectType('Group', {
+  simpleResolvers: true,
   description:
     'A group customer (集团客户): entities under common control, limited and approved as one.',
 })
@@ -97,14 +106,17 @@ export class GroupType {
   headIds!: string[];
 }
 
-@ObjectType('GroupConnection')
+@ObjectType('GroupConnection', { simpleResolvers: true })
 export class GroupConnection {
   @Field(() => [GroupEdge]) edges!: GroupEdge[];
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType('GroupSummary', { description: "A current group, as listed (today's groups)." })
+@ObjectType('GroupSummary', {
+  simpleResolvers: true,
+  description: "A current group, as listed (today's groups).",
+})
 export class GroupSummaryType {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
@@ -112,13 +124,16 @@ export class GroupSummaryType {
   primaryHeadId!: string;
 }
 
-@ObjectType('GroupEdge')
+@ObjectType('GroupEdge', { simpleResolvers: true })
 export class GroupEdge {
   @Field(() => String) cursor!: string;
   @Field(() => GroupSummaryType) node!: GroupSummaryType;
 }
 
-@ObjectType('UltimateOwner', { description: 'Integrated (look-through) ownership of a holder.' })
+@ObjectType('UltimateOwner', {
+  simpleResolvers: true,
+  description: 'Integrated (look-through) ownership of a holder.',
+})
 export class UltimateOwnerType {
   holderId!: string;
   @Field(() => DecimalScalar, { description: 'Percent of the equity, over every holding path.' })
@@ -127,7 +142,10 @@ export class UltimateOwnerType {
   @Field(() => Int, { description: 'Number of distinct holding paths.' }) paths!: number;
 }
 
-@ObjectType('GuaranteeCircle', { description: 'Entities guaranteeing each other in a cycle.' })
+@ObjectType('GuaranteeCircle', {
+  simpleResolvers: true,
+  description: 'Entities guaranteeing each other in a cycle.',
+})
 export class GuaranteeCircleType {
   memberIds!: string[];
   @Field(() => [ID]) guaranteeIds!: string[];

@@ -7,7 +7,10 @@ import { ProductEnum } from './enums';
 import { CapitalBaseEnum, LimitScopeEnum, MeasureEnum } from './exposure-enums.type';
 import { ControlRuleEnum } from './group.type';
 
-@ObjectType('ControlPolicy', { description: 'Control-rule thresholds (DESIGN §3).' })
+@ObjectType('ControlPolicy', {
+  simpleResolvers: true,
+  description: 'Control-rule thresholds (DESIGN §3).',
+})
 export class ControlPolicyType {
   @Field(() => DecimalScalar, { description: 'Control needs strictly more than this percent.' })
   majorityThresholdPct!: string;
@@ -22,13 +25,19 @@ export class ControlPolicyType {
   @Field(() => [ControlRuleEnum]) disabledRules!: string[];
 }
 
-@ObjectType('ProductCcf', { description: 'Credit conversion factor of a product, percent.' })
+@ObjectType('ProductCcf', {
+  simpleResolvers: true,
+  description: 'Credit conversion factor of a product, percent.',
+})
 export class ProductCcfType {
   @Field(() => ProductEnum) product!: Product;
   @Field(() => DecimalScalar) ccfPct!: string;
 }
 
-@ObjectType('LimitCheckDefinition', { description: 'scope × measure × capital base × limit %.' })
+@ObjectType('LimitCheckDefinition', {
+  simpleResolvers: true,
+  description: 'scope × measure × capital base × limit %.',
+})
 export class LimitCheckDefinitionType implements LimitCheckDefinition {
   @Field(() => String) name!: string;
   @Field(() => LimitScopeEnum) scope!: 'CLIENT' | 'GROUP';
@@ -38,7 +47,10 @@ export class LimitCheckDefinitionType implements LimitCheckDefinition {
   @Field(() => String) source!: string;
 }
 
-@ObjectType('ExposurePolicy', { description: 'CCFs, limit checks and thresholds (DESIGN §4).' })
+@ObjectType('ExposurePolicy', {
+  simpleResolvers: true,
+  description: 'CCFs, limit checks and thresholds (DESIGN §4).',
+})
 export class ExposurePolicyType {
   @Field(() => String) reportingCurrency!: string;
   @Field(() => [ProductCcfType]) productCcf!: ProductCcfType[];
@@ -55,7 +67,10 @@ export class ExposurePolicyType {
   largeExposureThresholdPct!: string;
 }
 
-@ObjectType('Capital', { description: "The bank's capital base from a date." })
+@ObjectType('Capital', {
+  simpleResolvers: true,
+  description: "The bank's capital base from a date.",
+})
 export class CapitalType implements Capital {
   @Field(() => DateScalar) asOf!: string;
   @Field(() => DecimalScalar, { description: '一级资本净额.' }) tier1Capital!: string;
@@ -63,7 +78,7 @@ export class CapitalType implements Capital {
   @Field(() => String) currency!: string;
 }
 
-@ObjectType('Policy', { description: 'The policy in force on a date.' })
+@ObjectType('Policy', { simpleResolvers: true, description: 'The policy in force on a date.' })
 export class PolicyType {
   @Field(() => DateScalar) asOf!: string;
   @Field(() => DateScalar, { nullable: true, description: 'Null: the built-in default.' })

@@ -80,11 +80,18 @@ export class BooksOnDate {
     const subLimits = groupLimit
       ? this.books.subLimits.filter((s) => s.groupLimitId === groupLimit.id)
       : [];
+    const facilityExposures = this.relevantTo(ref.memberIds);
+    // Names go into the messages of member checks, and only members a facility touches (as
+    // borrower or guarantor) have exposure to check: a big group's other members need none.
     const names: Record<string, string> = {};
-    for (const id of ref.memberIds) names[id] = this.nameOf(id);
+    for (const e of facilityExposures) {
+      names[e.borrowerId] ??= this.nameOf(e.borrowerId);
+      if (e.substitution !== null)
+        names[e.substitution.guarantorId] ??= this.nameOf(e.substitution.guarantorId);
+    }
     const measured = groupExposure({
       memberIds: ref.memberIds,
-      facilityExposures: this.relevantTo(ref.memberIds),
+      facilityExposures,
       capital: this.books.capital,
       groupLimit,
       subLimits,

@@ -1,12 +1,17 @@
 /**
  * Domain exposure results → the API's views: amounts and percentages rounded by the one
- * presentation rule, member checks picked out of the group's checks.
+ * presentation rule, member checks picked out of the group's checks. A view is computed once
+ * per group, date and data generation (ExposureService caches it), so ordering and rounding
+ * are done here, never per request.
  */
-import type {
-  CheckStatus,
-  FacilityExposure,
-  LimitCheckResult,
-  SubstitutionIn,
+import {
+  checkSeverity,
+  compareBySubjectThenRule,
+  compareWorstFirst,
+  type CheckStatus,
+  type FacilityExposure,
+  type LimitCheckResult,
+  type SubstitutionIn,
 } from '../../domain/exposure';
 import { type Decimal, percentOf, roundForPresentation } from '../../domain/money/decimal';
 import type { MeasuredClient, MeasuredGroup } from './books-on-date';
@@ -24,15 +29,11 @@ const amount = (d: Decimal): string => roundForPresentation(d, 'amount');
 const pct = (d: Decimal): string => roundForPresentation(d, 'percent');
 const optional = (d: Decimal | null, f: (d: Decimal) => string) => (d === null ? null : f(d));
 
-const SEVERITY: Record<CheckStatus, number> = { PASS: 0, WARN: 1, BREACH: 2 };
-
-export function severity(status: CheckStatus): number {
-  return SEVERITY[status];
-}
+export const severity = checkSeverity;
 
 export function worstStatus(checks: readonly { status: CheckStatus }[]): CheckStatus {
   let worst: CheckStatus = 'PASS';
-  for (const c of checks) if (SEVERITY[c.status] > SEVERITY[worst]) worst = c.status;
+  for (const c of checks) if (checkSeverity(c.status) > checkSeverity(worst)) worst = c.status;
   return worst;
 }
 
@@ -132,20 +133,41 @@ function capitalView(
   };
 }
 
+/**
+ * The group's checks as an approver reads them: its own concentration checks, then the
+ * members' single-client checks that are not PASS, worst first. The complete member list
+ * (every status, by member then rule) is kept beside it for paging. Only PASS checks are
+ * left out of `shown`, so its worst status is the group's.
+ */
+function groupChecks(g: MeasuredGroup) {
+  const presented = new Map<LimitCheckResult, LimitCheckView>();
+  const view = (c: LimitCheckResult) => presented.get(c)!;
+  for (const c of g.checks) presented.set(c, limitCheckView(c));
+  const ofGroup = g.checks.filter((c) => c.scope === 'GROUP');
+  const ofMembers = g.checks.filter((c) => c.scope !== 'GROUP');
+  const flagged = ofMembers.filter((c) => c.status !== 'PASS').sort(compareWorstFirst);
+  const byMember = new Map<string | null, LimitCheckView[]>();
+  for (const c of ofMembers) {
+    const list = byMember.get(c.subjectId);
+    if (list) list.push(view(c));
+    else byMember.set(c.subjectId, [view(c)]);
+  }
+  return {
+    shown: [...ofGroup, ...flagged].map(view),
+    memberChecks: [...ofMembers].sort(compareBySubjectThenRule).map(view),
+    byMember,
+  };
+}
+
 export function groupExposureView(
   g: MeasuredGroup,
   nameOf: (id: string) => string,
 ): GroupExposureView {
-  const checks = g.checks.map(limitCheckView);
-  const checksOf = new Map<string | null, LimitCheckView[]>();
-  for (const c of checks) {
-    const list = checksOf.get(c.subjectId);
-    if (list) list.push(c);
-    else checksOf.set(c.subjectId, [c]);
-  }
+  const checks = groupChecks(g);
   return {
     ...figures(g, g.capital.tier1),
-    ...capitalView(g, checks, g.substitutionsIn),
+    ...capitalView(g, checks.shown, g.substitutionsIn),
+    memberChecks: checks.memberChecks,
     groupId: g.groupId,
     groupName: g.groupName,
     memberIds: g.memberIds,
@@ -162,7 +184,7 @@ export function groupExposureView(
       subLimit: optional(m.subLimit, amount),
       subLimitHeadroom: optional(m.subLimitHeadroom, amount),
       facilityIds: m.facilityIds,
-      checks: checksOf.get(m.clientId) ?? [],
+      checks: checks.byMember.get(m.clientId) ?? [],
     })),
     facilities: g.facilities.map(facilityExposureView),
   };

@@ -90,6 +90,11 @@ export interface CapitalView {
   substitutionsIn: SubstitutionView[];
 }
 
+/**
+ * `checks` holds the group-scope checks, then the members' single-client checks that are
+ * not PASS, worst first; `memberChecks` every member's single-client checks, by member id
+ * then rule, for the paged listing.
+ */
 export interface GroupExposureView extends ExposureFiguresView, CapitalView {
   groupId: string | null;
   groupName: string;
@@ -101,6 +106,7 @@ export interface GroupExposureView extends ExposureFiguresView, CapitalView {
   utilisation: string | null;
   subLimitProblems: string[];
   members: MemberExposureView[];
+  memberChecks: LimitCheckView[];
   facilities: FacilityExposureView[];
 }
 

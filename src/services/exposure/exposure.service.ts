@@ -25,18 +25,26 @@ interface GroupRequest {
  */
 export class ExposureService {
   readonly locator: GroupLocator;
-  readonly repo: LimitsRepository;
-  private readonly groups: DataLoader<GroupRequest, MeasuredGroup, string>;
+  private groupLoader?: DataLoader<GroupRequest, MeasuredGroup, string>;
+  private books?: LimitsRepository;
 
+  /** `em` is asked for only when something has to be read from PostgreSQL. */
   constructor(
     readonly app: AppServices,
-    em: EntityManager,
+    private readonly em: () => EntityManager,
   ) {
-    this.repo = new LimitsRepository(em);
     this.locator = new GroupLocator(app);
-    this.groups = new DataLoader((requests) => this.measureGroups(requests), {
+  }
+
+  /** Made on the first cache miss: a request answered from the cache needs no loader. */
+  private get groups(): DataLoader<GroupRequest, MeasuredGroup, string> {
+    return (this.groupLoader ??= new DataLoader((requests) => this.measureGroups(requests), {
       cacheKeyFn: (r) => `${r.asOf}|${r.group.memberIds.join('\u0000')}`,
-    });
+    }));
+  }
+
+  get repo(): LimitsRepository {
+    return (this.books ??= new LimitsRepository(this.em()));
   }
 
   dateOrToday(asOf: IsoDate | null | undefined): IsoDate {
@@ -73,27 +81,48 @@ export class ExposureService {
     return this.groups.load({ group, asOf });
   }
 
-  /** `group`'s members measured on `asOf` (the group's own date by default). */
-  groupExposure(group: GroupView, asOf?: IsoDate | null): Promise<GroupExposureView> {
-    const ref = this.refOf(group);
+  /**
+   * `group`'s members measured on `asOf` (the group's own date by default): the cached view
+   * itself when it is computed already (no promise to wait for), else a promise of it.
+   */
+  groupExposure(
+    group: GroupView,
+    asOf?: IsoDate | null,
+  ): GroupExposureView | Promise<GroupExposureView> {
     const date = asOf ?? group.asOf;
-    return this.app.exposureCache.through(
-      groupExposureKey(ref, date),
-      async () => groupExposureView(await this.measuredGroup(ref, date), this.nameOf),
-      (v) => v.members.length + v.checks.length + v.facilities.length,
+    const key = groupExposureKey(group, date);
+    const cache = this.app.exposureCache;
+    return (
+      cache.computed<GroupExposureView>(key) ??
+      cache.through(
+        key,
+        async () => {
+          const ref = this.refOf(group);
+          return groupExposureView(await this.measuredGroup(ref, date), this.nameOf);
+        },
+        (v) => v.members.length + v.memberChecks.length + v.facilities.length,
+      )
     );
   }
 
-  entityExposure(entityId: string, asOf?: IsoDate | null): Promise<ClientExposureView> {
+  entityExposure(
+    entityId: string,
+    asOf?: IsoDate | null,
+  ): ClientExposureView | Promise<ClientExposureView> {
     this.assertKnown(entityId);
     const date = this.dateOrToday(asOf);
-    return this.app.exposureCache.through(
-      clientExposureKey(entityId, date),
-      async () => {
-        const books = await this.repo.booksOfMembers([entityId], date);
-        return clientExposureView(this.measure(books, date).client(entityId));
-      },
-      (v) => v.checks.length + v.facilities.length,
+    const key = clientExposureKey(entityId, date);
+    const cache = this.app.exposureCache;
+    return (
+      cache.computed<ClientExposureView>(key) ??
+      cache.through(
+        key,
+        async () => {
+          const books = await this.repo.booksOfMembers([entityId], date);
+          return clientExposureView(this.measure(books, date).client(entityId));
+        },
+        (v) => v.checks.length + v.facilities.length,
+      )
     );
   }
 

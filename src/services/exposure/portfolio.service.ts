@@ -63,7 +63,11 @@ export class PortfolioService {
       throw ValidationError.of(['limitAlerts: minStatus must be WARN or BREACH']);
     }
     const groups = await this.groupsOn(this.exposure.dateOrToday(asOf));
+    const alarming = (g: MeasuredGroup) =>
+      g.checks.some((c) => severity(c.status) >= severity(minStatus));
+    // Only the groups with an alert are presented: the bank's other groups cost nothing more.
     const alerts = groups
+      .filter(alarming)
       .map((g) => this.view(g))
       .map((group) => {
         const checks = group.checks
@@ -74,8 +78,7 @@ export class PortfolioService {
               compareDecimalText(b.utilisation, a.utilisation),
           );
         return { group, checks, worstStatus: worstStatus(checks) };
-      })
-      .filter((a) => a.checks.length > 0);
+      });
     alerts.sort(
       (a, b) =>
         severity(b.worstStatus) - severity(a.worstStatus) ||

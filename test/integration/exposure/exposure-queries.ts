@@ -11,6 +11,7 @@ export const GROUP_EXPOSURE = `
   isLargeExposure capitalAsOf tier1Capital netCapital groupLimitId groupLimit headroom utilisation
   worstStatus subLimitProblems
   checks { ${CHECK} }
+  memberChecks(first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${CHECK} } } }
   members { entityId name ${FIGURES} subLimit subLimitHeadroom facilityIds checks { rule status } }
   facilities { facilityId borrowerId fxRate drawn undrawn drawnCcfPct undrawnCcfPct undrawnBasis
     grossExposure cashMargin substituted guarantorId netExposure }
@@ -18,6 +19,16 @@ export const GROUP_EXPOSURE = `
 
 export const GROUP_OF = `query GroupOf($entityId: ID!, $asOf: Date) {
   groupOf(entityId: $entityId, asOf: $asOf) { id asOf exposure { ${GROUP_EXPOSURE} } }
+}`;
+
+export const MEMBER_CHECKS = `query MemberChecks($entityId: ID!, $asOf: Date, $first: Int!, $after: String, $minStatus: CheckStatus! = PASS) {
+  groupOf(entityId: $entityId, asOf: $asOf) {
+    exposure {
+      memberChecks(first: $first, after: $after, minStatus: $minStatus) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { rule subjectId status utilisation } }
+      }
+    }
+  }
 }`;
 
 export const ENTITY_EXPOSURE = `query EntityExposure($id: ID!, $asOf: Date) {
