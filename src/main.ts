@@ -1,3 +1,4 @@
+import './production-mode';
 import 'reflect-metadata';
 import pino from 'pino';
 import { loadConfig } from './config/env';

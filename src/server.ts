@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { Logger } from 'pino';
 import type { AppServices } from './services/app-services';
@@ -29,7 +30,12 @@ export async function startServer(
     schema: await createSchema(),
     formatError: createErrorFormatter(log),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    plugins: [ApolloServerPluginCacheControlDisabled(), noStore],
+    // The explorer page at GET /graphql in every mode (production mode would replace it).
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageLocalDefault(),
+      noStore,
+    ],
     introspection: true,
     // main.ts owns SIGTERM/SIGINT and stops everything in order.
     stopOnTerminationSignals: false,

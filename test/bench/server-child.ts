@@ -9,6 +9,7 @@
  * whichever layer sent it (MikroORM, its knex, raw) and costs one increment, so counting
  * stays on during the load runs without slowing them.
  */
+import '../../src/production-mode';
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
