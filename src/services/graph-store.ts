@@ -329,7 +329,11 @@ export class GraphStore {
     return graph;
   }
 
-  /** The columns, copied, for a derivation in another thread (see `graphOf`). */
+  /**
+   * The columns for a derivation in another thread (see `graphOf`): in place, on shared
+   * memory, so the thread reads them without a copy. Read them only while the store does not
+   * change: whole-bank derivations run under the write lock.
+   */
   columns(): GraphColumns {
     const tables = Object.fromEntries([
       ['entities', this.parties.columns()],
@@ -346,6 +350,82 @@ export class GraphStore {
   /** The id of entity number `i` as the store holds it (numbers as in `columns().ids`). */
   idAt(i: number): string {
     return this.ids[i];
+  }
+
+  // Integer-level reads for a write's re-derivation scope: entity numbers and edge keys
+  // (as in EdgeRef.key) without building strings, references or records.
+
+  /** Entity numbers run below this (entities named by an edge only included). */
+  get numberCount(): number {
+    return this.ids.length;
+  }
+
+  /** The number of entity `id`, or -1 when the store has never seen it. */
+  numberOfId(id: string): number {
+    return this.numbers.find(id);
+  }
+
+  /** The entity with number `i`, when it is present. */
+  entityAt(i: number): Party | undefined {
+    return this.isPresent(i) ? this.party(i) : undefined;
+  }
+
+  /** Calls `visit` with the key of each live edge touching entity number `i`. */
+  forEachEdgeKeyAt(i: number, visit: (key: number) => void): void {
+    this.forEachIncident(i, visit);
+  }
+
+  /** The table of the edge `key` names. */
+  tableOfKey(key: number): GroupEdgeTable {
+    return GROUP_EDGE_TABLES[key & TABLE_MASK];
+  }
+
+  /** Whether entity number `i` is present (cheaper than `entityAt`: no record). */
+  hasEntityAt(i: number): boolean {
+    return this.isPresent(i);
+  }
+
+  /** How many end fields edge `key`'s table has (a role's appointer counts, set or not). */
+  endCountOfKey(key: number): number {
+    return this.edgeTables[key & TABLE_MASK].ends.length;
+  }
+
+  /** End `k` of edge `key` in `endpoints` order, or -1 when that end is not set. */
+  endOfKey(key: number, k: number): number {
+    const rows = this.edgeTables[key & TABLE_MASK];
+    return rows.ints[rows.ends[k]]![key >>> TABLE_BITS];
+  }
+
+  /**
+   * A test of "edge `key` is valid on `date`" (as `isValidOn`) that compares each distinct
+   * date once: a write's scope asks it of every edge around thousands of entities.
+   */
+  validOn(date: string): (key: number) => boolean {
+    const values = this.dates.values;
+    // Per date code: 0 not compared yet, 1 on or before `date`, 2 after it.
+    const memo = new Uint8Array(values.length);
+    const after = (c: number): boolean => {
+      if (c >= memo.length) return values[c] > date;
+      if (memo[c] === 0) memo[c] = values[c] > date ? 2 : 1;
+      return memo[c] === 2;
+    };
+    return (key) => {
+      const code = key & TABLE_MASK;
+      const row = key >>> TABLE_BITS;
+      const rows = this.edgeTables[code];
+      const from = rows.ints[REF_FIELDS[code].validFrom]![row];
+      // The columns keep a null date as -1.
+      if (from !== -1 && after(from)) return false;
+      const to = rows.ints[REF_FIELDS[code].validTo]![row];
+      return to === -1 || after(to);
+    };
+  }
+
+  /** The role of a role edge; null for the other kinds. */
+  roleOfKey(key: number): string | null {
+    const code = key & TABLE_MASK;
+    const at = REF_FIELDS[code].role;
+    return at === -1 ? null : (this.edgeTables[code].value(key >>> TABLE_BITS, at) as string);
   }
 
   private reserve(table: TableName, rows: number): void {
@@ -370,10 +450,9 @@ export class GraphStore {
     }
     const t = table === 'guarantees' ? this.guarantees : this.edgeTables[edgeCode(table)];
     const keys = table === 'guarantees' ? this.guaranteeKeys : this.edgeKeys[edgeCode(table)];
-    const id = values[0] as string;
-    const previous = keys.find(id);
+    // The row is appended first: its id is then readable for the index's comparisons.
+    const previous = keys.swap(values[0] as string, t.append(values));
     if (previous >= 0) t.dead[previous] = 1;
-    keys.put(id, t.append(values));
   }
 
   /** Builds the compressed incident lists over every live edge (after a bulk load). */

@@ -4,6 +4,10 @@ import {
   grown,
   grownInt32,
   grownUint8,
+  sharedInt32,
+  sharedUint8,
+  trimmedInt32,
+  trimmedUint8,
   StringPool,
   type PoolColumns,
 } from './graph-columns';
@@ -125,6 +129,12 @@ export class RowTable {
   readonly codes: (Dictionary | null)[];
   /** Indices of the `end` fields: the row's endpoints. */
   readonly ends: number[];
+  /**
+   * The last id each field resolved and its number: consecutive rows often share an end (the
+   * rows of one company), and comparing with the last id is cheaper than hashing it.
+   */
+  private readonly lastEnd: (string | null)[];
+  private readonly lastEndNumber: number[];
 
   constructor(
     readonly fields: readonly Field[],
@@ -134,11 +144,11 @@ export class RowTable {
   ) {
     const capacity = columns ? columns.length : 16;
     this.length = columns?.length ?? 0;
-    this.dead = columns?.dead ?? new Uint8Array(capacity);
+    this.dead = columns?.dead ?? sharedUint8(capacity);
     this.ints = fields.map((field, i) =>
       field.kind === 'key' || field.kind === 'text' || field.kind === 'self'
         ? null
-        : (columns?.ints[i] ?? new Int32Array(capacity)),
+        : (columns?.ints[i] ?? sharedInt32(capacity)),
     );
     this.pools = fields.map((field, i) =>
       field.kind === 'key' || field.kind === 'text'
@@ -153,6 +163,8 @@ export class RowTable {
           : null,
     );
     this.ends = fields.flatMap((field, i) => (field.kind === 'end' ? [i] : []));
+    this.lastEnd = fields.map(() => null);
+    this.lastEndNumber = fields.map(() => -1);
   }
 
   get capacity(): number {
@@ -174,9 +186,10 @@ export class RowTable {
   /** Gives back the room beyond the rows there are (after a bulk load). */
   trim(): void {
     const n = this.length;
-    this.dead = this.dead.slice(0, n);
+    this.dead = trimmedUint8(this.dead, n);
     for (let i = 0; i < this.fields.length; i++) {
-      this.ints[i] = this.ints[i]?.slice(0, n) ?? null;
+      const ints = this.ints[i];
+      if (ints) this.ints[i] = trimmedInt32(ints, n);
       this.pools[i]?.trim(n);
     }
   }
@@ -198,7 +211,7 @@ export class RowTable {
           this.pools[i]!.set(row, (value as string | null | undefined) ?? null);
           break;
         case 'end':
-          this.ints[i]![row] = value == null ? NULL : this.entities.numberOf(value as string);
+          this.ints[i]![row] = value == null ? NULL : this.endNumber(i, value as string);
           break;
         case 'code':
         case 'date':
@@ -214,6 +227,15 @@ export class RowTable {
       }
     }
     this.dead[row] = 0;
+  }
+
+  /** An entity's number never changes, so a field's last id always has the same one. */
+  private endNumber(i: number, id: string): number {
+    if (this.lastEnd[i] === id) return this.lastEndNumber[i];
+    const number = this.entities.numberOf(id);
+    this.lastEnd[i] = id;
+    this.lastEndNumber[i] = number;
+    return number;
   }
 
   /** Appends a row; returns its number. */
@@ -271,15 +293,18 @@ export class RowTable {
     }
   }
 
-  /** Copies of the columns, for another thread (dates travel once, with the graph). */
+  /**
+   * The columns in place (shared memory, no copy), for another thread: read them only while
+   * the table does not change. Dates travel once, with the graph.
+   */
   columns(): TableColumns {
     const n = this.length;
     return {
       length: n,
-      ints: this.ints.map((a) => a?.slice(0, n) ?? null),
+      ints: this.ints.map((a) => a?.subarray(0, n) ?? null),
       pools: this.pools.map((p) => p?.columns(n) ?? null),
       codes: this.codes.map((d, i) => (d && this.fields[i].kind === 'code' ? d.values : null)),
-      dead: this.dead.slice(0, n),
+      dead: this.dead.subarray(0, n),
     };
   }
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { deriveGroups } from '../domain/control/derive-groups';
-import { membershipChanges, splitUnchanged } from './group-diff';
-import { deriveInThread, shapesOf, type FullDerivation } from './derivation/full-derivation';
+import { membershipChanges, splitUnchanged, splitUnchangedLists } from './group-diff';
+import { bankFactsOf, deriveInThread, type FullDerivation } from './derivation/full-derivation';
 import type { Derivation } from '../domain/control/types';
 import {
   assignGroupIds,
@@ -11,16 +11,24 @@ import {
   type IdentifiedGroup,
 } from '../domain/groups';
 import type { ControlPolicy } from '../domain/policy/control-policy';
-import { GroupRepository, type StoredGroup } from '../persistence/repositories/group.repository';
+import {
+  GroupRepository,
+  type StoredGroup,
+  type StoredGroupLists,
+} from '../persistence/repositories/group.repository';
 import { GraphStore } from './graph-store';
 import { loadGraphStore } from './graph-store-loader';
-import { rederiveAroundWrite, type ScopeLimits } from './incremental/scoped-rederivation';
+import { KeptFacts } from './incremental/kept-facts';
+import type { ScopeLimits } from './incremental/scoped-rederivation';
+import { rederiveWrite, type WriteScope } from './incremental/write-rederivation';
 
 /**
  * A write's re-derivation grows its scope until the groups around it hold still; past these
  * it re-derives the whole component instead (a bulk change is better served that way).
  */
 const WRITE_SCOPE_LIMITS: ScopeLimits = { maxEntities: 200_000, maxRounds: 25 };
+
+export type { WriteScope } from './incremental/write-rederivation';
 
 /** Groups re-derived inside a transaction, not yet visible to readers. */
 export interface GroupChange {
@@ -45,8 +53,15 @@ export class GroupEngine {
   private groupIdOf = new Map<string, string>();
   private groups = new Map<string, IdentifiedGroup>();
   private derivedOn = '';
+  /** The facts each current group rests on, for writes that re-derive part of a group. */
+  private readonly facts = new KeptFacts(
+    () => this.graph,
+    (id) => this.groups.get(this.groupIdOf.get(id) ?? ''),
+  );
   /** Entities the last write re-derived (its scope with context): for logs and the bench. */
   lastWriteDerived = 0;
+  /** How the last write was re-derived: downstream of it, whole groups, or its component. */
+  lastWritePath: 'downstream' | 'groups' | 'component' | '' = '';
 
   constructor(
     private graph: GraphStore,
@@ -132,89 +147,78 @@ export class GroupEngine {
     const repo = new GroupRepository(em);
     // After start-up the engine's own state is the persisted state; before it, read it back.
     const date = this.today();
-    // The worker derives while this thread reads back what was persisted last time.
+    // The worker derives while this thread reads back what was persisted last time (as flat
+    // lists: only the groups that changed become objects).
     const [prior, next] = await Promise.all([
-      this.derivedOn ? [...this.groups.values()] : repo.loadAll(),
+      this.derivedOn ? [...this.groups.values()] : repo.loadAllLists(),
       this.deriveAll(date, this.policyOn(date), this.graph),
     ]);
-    return this.apply(repo, prior, next, date, cause);
+    const change = await this.apply(repo, prior, next, date, cause);
+    // Facts kept from before may rest on another date, policy or graph.
+    return this.keeping(change, () => this.facts.restart(bankFactsOf(next)));
   }
 
   /**
-   * Re-derives the component(s) around `touched` after the store changed, writing the new
-   * groups through `em` (the caller's transaction). Call `commit()` on the result once that
-   * transaction has committed: only then does the engine's current state move on.
+   * Re-derives the groups a write can change after the store changed (see
+   * write-rederivation), writing the new groups through `em` (the caller's transaction).
+   * Call `commit()` on the result once that transaction has committed: only then does the
+   * engine's current state move on.
    */
-  async rederive(
-    em: EntityManager,
-    { touched, targets }: { touched: string[]; targets: string[] },
-    cause: string,
-  ): Promise<GroupChange> {
+  async rederive(em: EntityManager, write: WriteScope, cause: string): Promise<GroupChange> {
     const date = this.today();
-    const policy = this.policyOn(date);
-    const scoped = rederiveAroundWrite(
-      this.store,
-      (id) => this.currentShape(id),
-      { touched, targets },
-      date,
-      policy,
-      WRITE_SCOPE_LIMITS,
+    const view = {
+      store: this.store,
+      groupNow: (id: string) => this.groups.get(this.groupIdOf.get(id) ?? ''),
+      facts: this.facts,
+      today: this.derivedOn === date,
+    };
+    const outcome = rederiveWrite(view, write, date, this.policyOn(date), WRITE_SCOPE_LIMITS);
+    this.lastWriteDerived = outcome.derived;
+    this.lastWritePath = outcome.path;
+    this.log.debug(
+      { path: outcome.path, derived: outcome.derived, rounds: outcome.rounds },
+      'write re-derived',
     );
-    if (scoped) {
-      this.lastWriteDerived = scoped.derived;
-      this.log.debug(
-        { scope: scoped.scope.size, derived: scoped.derived, rounds: scoped.rounds },
-        'write scope',
-      );
-      return this.apply(
-        new GroupRepository(em),
-        this.groupsOf(scoped.scope),
-        scoped.next,
-        date,
-        cause,
-      );
-    }
-    // Past the limits: the whole weakly-connected component, always right, however slow.
-    const component = this.store.componentOf(touched);
-    const prior = this.groupsOf(component);
-    // Prior groups may reach outside the component (a split elsewhere): include their members.
-    const scope = new Set(component);
-    for (const g of prior) for (const m of g.memberIds) scope.add(m);
-    const whole = this.store.componentOf(scope);
-    this.lastWriteDerived = whole.size;
-    const derivation = deriveGroups(this.store.subgraph(whole), date, policy);
-    return this.apply(new GroupRepository(em), prior, shapesOf(derivation), date, cause);
+    const repo = new GroupRepository(em);
+    const change = await this.apply(repo, outcome.prior, outcome.next, date, cause);
+    return this.keeping(change, outcome.keep);
   }
 
-  /** The current groups of `ids`, each once. */
-  private groupsOf(ids: Iterable<string>): IdentifiedGroup[] {
-    const groups = new Set<IdentifiedGroup>();
-    for (const id of ids) {
-      const g = this.groups.get(this.groupIdOf.get(id) ?? '');
-      if (g) groups.add(g);
-    }
-    return [...groups];
-  }
-
-  private currentShape(id: string): GroupShape {
-    return this.groups.get(this.groupIdOf.get(id) ?? '') ?? { memberIds: [id], headIds: [id] };
+  /** The change, whose commit also keeps the facts its groups rest on. */
+  private keeping(change: GroupChange, keep: () => void): GroupChange {
+    return {
+      ...change,
+      commit: () => {
+        change.commit();
+        // A group this change formed rests on facts no derivation kept yet.
+        for (const g of change.groups) this.facts.lose(g);
+        keep();
+      },
+    };
   }
 
   private async apply(
     repo: GroupRepository,
-    prior: IdentifiedGroup[],
+    prior: IdentifiedGroup[] | StoredGroupLists,
     next: GroupShape[],
     date: string,
     cause: string,
   ): Promise<GroupChange> {
     // Most groups of a whole-bank pass come out as they were: set them aside unchanged, so
     // identity, diff and SQL work on what changed only.
-    const { unchanged, prior: before, next: after } = splitUnchanged(prior, next);
+    const {
+      unchanged,
+      prior: before,
+      next: after,
+    } = Array.isArray(prior) ? splitUnchanged(prior, next) : splitUnchangedLists(prior, next);
     const beforeIds = new Set(before.map((g) => g.id));
-    const unchangedIds = new Set(unchanged.map((g) => g.id));
+    // Built only if identity asks whether an id is taken (a new group's id).
+    let unchangedIds: Set<string> | undefined;
     // Ids held by groups outside the change: a view, never a copy of the bank's ids.
     const takenIds = {
-      has: (id: string) => unchangedIds.has(id) || (this.groups.has(id) && !beforeIds.has(id)),
+      has: (id: string) =>
+        (unchangedIds ??= new Set(unchanged.map((g) => g.id))).has(id) ||
+        (this.groups.has(id) && !beforeIds.has(id)),
     };
     const { groups: changed, events } = assignGroupIds(before, after, { date, cause, takenIds });
 
@@ -230,9 +234,11 @@ export class GroupEngine {
 
     const commit = () => {
       for (const id of removed) this.groups.delete(id);
-      for (const g of [...unchanged, ...changed]) {
-        this.groups.set(g.id, g);
-        for (const m of g.memberIds) this.groupIdOf.set(m, g.id);
+      for (const list of [unchanged, changed]) {
+        for (const g of list) {
+          this.groups.set(g.id, g);
+          for (const m of g.memberIds) this.groupIdOf.set(m, g.id);
+        }
       }
       this.derivedOn = date;
     };

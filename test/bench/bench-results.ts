@@ -60,9 +60,15 @@ export interface CteReference {
   /** Same database as the run, or a side bank of `entities` generated for it. */
   sameDatabase: boolean;
   cte: CteFigures;
+  /** Our derivation as the server runs it (from the columnar store, ids interned at load). */
+  serverDeriveBestMs: number;
+  /** Our derivation from records (ids interned inside the timing). */
   deriveBestMs: number;
   /** Union-find over the same edges as the CTE, on that bank. */
   unionFindComponents: number;
+  /** CTE time ÷ serverDeriveBestMs (the target's figure); null when the CTE timed out. */
+  serverRatio: number | null;
+  /** CTE time ÷ deriveBestMs. */
   ratio: number | null;
   importMs?: number;
 }

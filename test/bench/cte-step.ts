@@ -10,7 +10,7 @@
 import { Client } from 'pg';
 import { createDatabase, dropDatabase } from './bench-database';
 import type { CteReference } from './bench-results';
-import { deriveTimed, loadGraph } from './derivation-step';
+import { deriveTimed, loadGraph, storeDerivation } from './derivation-step';
 import { generateAndImport } from './import-step';
 import { round } from './timing';
 import { componentReference } from './union-find-reference';
@@ -96,7 +96,7 @@ export async function cteReference(
     timeoutS: number;
     keepDb: boolean;
   },
-  runFigures: { deriveBestMs: number; majorityComponents: number },
+  runFigures: { serverDeriveBestMs: number; deriveBestMs: number; majorityComponents: number },
 ): Promise<CteReference> {
   const same = options.entities === options.runEntities;
   let url = options.runUrl;
@@ -106,18 +106,25 @@ export async function cteReference(
   if (!same) {
     url = await createDatabase(options.serverUrl, side);
     importMs = (await generateAndImport(url, options.entities, options.seed)).importMs;
+    const server = await storeDerivation(url, options.asOf, options.timeoutS);
     const { graph } = await loadGraph(url);
     const { runs } = deriveTimed(graph, options.asOf, 3, options.timeoutS);
     const uf = componentReference(graph, options.asOf, 'majorityAndLinks', 1);
-    figures = { deriveBestMs: Math.min(...runs), majorityComponents: uf.components };
+    figures = {
+      serverDeriveBestMs: server.figures.deriveBestMs,
+      deriveBestMs: Math.min(...runs),
+      majorityComponents: uf.components,
+    };
   }
   try {
     const cte = await runComponentCte(url, options.asOf, options.entities, options.timeoutS);
     return {
       sameDatabase: same,
       cte,
+      serverDeriveBestMs: figures.serverDeriveBestMs,
       deriveBestMs: figures.deriveBestMs,
       unionFindComponents: figures.majorityComponents,
+      serverRatio: cte.ms === null ? null : round(cte.ms / figures.serverDeriveBestMs, 1),
       ratio: cte.ms === null ? null : round(cte.ms / figures.deriveBestMs, 1),
       ...(importMs === undefined ? {} : { importMs }),
     };

@@ -36,12 +36,26 @@ export function reportRows(r: BenchResults): Row[] {
   }
   const d = r.derivation;
   if (d) {
-    add('load graph from PostgreSQL', s(d.loadGraphMs));
+    // The server derives from its columnar store, ids interned once at load (counted in
+    // cold start); the record path interns them inside its timing.
+    const st = d.fromStore;
+    add('load graph into the columnar store (as the server)', s(st.loadStoreMs));
     add(
-      'full derivation (best of runs)',
-      `${ms(d.deriveBestMs)} [${d.deriveRunsMs.join(', ')}; cpu ${d.deriveCpuRunsMs.join(', ')}]`,
+      'full derivation, all rules, as the server runs it (best of runs)',
+      `${ms(st.deriveBestMs)} [${st.deriveRunsMs.join(', ')}; cpu ${st.deriveCpuRunsMs.join(', ')}]`,
       '≤ 3 000 ms',
-      d.deriveBestMs <= 3000,
+      st.deriveBestMs <= 3000,
+    );
+    add(
+      '  same groups as the derivation from records',
+      st.sameGroups ? 'yes' : 'NO',
+      'yes',
+      st.sameGroups,
+    );
+    add('load graph as records', s(d.loadGraphMs));
+    add(
+      'full derivation from records, ids interned inside (best of runs)',
+      `${ms(d.deriveBestMs)} [${d.deriveRunsMs.join(', ')}; cpu ${d.deriveCpuRunsMs.join(', ')}]`,
     );
     add(
       '  groups / multi-member / largest',
@@ -55,8 +69,12 @@ export function reportRows(r: BenchResults): Row[] {
     }
     const floor = d.unionFind[0];
     add(
-      '  derivation ÷ floor (uf+intern, all edges)',
+      '  derivation from records ÷ floor (uf+intern, all edges)',
       `${(d.deriveBestMs / (floor.unionFindMs + floor.internMs)).toFixed(1)}×`,
+    );
+    add(
+      '  server derivation ÷ floor (uf alone: its ids are integers already)',
+      `${(d.fromStore.deriveBestMs / floor.unionFindMs).toFixed(1)}×`,
     );
     add('largest any-date component (write scope)', String(d.anyDateComponents.largest));
   }
@@ -151,15 +169,19 @@ export function reportRows(r: BenchResults): Row[] {
         c.cte.components === c.unionFindComponents,
       );
     }
-    const ratio =
-      c.ratio === null
-        ? `≥ ${((r.args.cteTimeoutS * 1000) / c.deriveBestMs).toFixed(0)}×`
-        : `${c.ratio.toFixed(0)}×`;
+    const ratioOf = (value: number | null, derivedMs: number) =>
+      value === null
+        ? `≥ ${((r.args.cteTimeoutS * 1000) / derivedMs).toFixed(0)}×`
+        : `${value.toFixed(0)}×`;
     add(
-      `  CTE ÷ our derivation (${ms(c.deriveBestMs)})`,
-      ratio,
+      `  CTE ÷ our derivation as the server runs it (${ms(c.serverDeriveBestMs)})`,
+      ratioOf(c.serverRatio, c.serverDeriveBestMs),
       '≥ 100×',
-      c.ratio === null ? c.cte.timedOut : c.ratio >= 100,
+      c.serverRatio === null ? c.cte.timedOut : c.serverRatio >= 100,
+    );
+    add(
+      `  CTE ÷ our derivation from records (${ms(c.deriveBestMs)})`,
+      ratioOf(c.ratio, c.deriveBestMs),
     );
   }
   for (const x of r.stopped) add(`STOPPED: ${x.step}`, x.reason.slice(0, 120), '', false);

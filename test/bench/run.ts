@@ -110,7 +110,11 @@ async function main(args: BenchArgs): Promise<BenchResults> {
             timeoutS: args.cteTimeoutS,
             keepDb: args.keepDb,
           },
-          { deriveBestMs: results.derivation!.deriveBestMs, majorityComponents },
+          {
+            serverDeriveBestMs: results.derivation!.fromStore.deriveBestMs,
+            deriveBestMs: results.derivation!.deriveBestMs,
+            majorityComponents,
+          },
         );
       });
     }

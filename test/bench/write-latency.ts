@@ -3,6 +3,7 @@
  * (`GraphWriteService`: lock, validate, SQL, audit, in-memory update, re-derive the touched
  * scope, persist changed memberships), one at a time, each timed end to end.
  */
+import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { AppServices } from '../../src/services/app-services';
 import { GraphWriteService } from '../../src/services/graph-write/graph-write.service';
@@ -15,6 +16,8 @@ export interface WriteSample {
   ok: boolean;
   /** Entities re-derived: the write's scope with its context (or the component it fell back to). */
   scope: number;
+  /** How the engine re-derived: downstream of the write, whole groups, or the component. */
+  path: string;
   /** Members of the touched entities' group after the write (largest of them). */
   groupSize: number;
   error?: string;
@@ -62,11 +65,17 @@ async function sample(
   const ms = round(performance.now() - start);
   // Read after the timing: what the write had to re-derive, and where it landed.
   const scope = app.groups.lastWriteDerived;
+  const path = app.groups.lastWritePath;
   let groupSize = 0;
   for (const id of ends) {
     const g = app.groups.currentGroupId(id);
     const size = g ? (app.groups.currentGroup(g)?.memberIds.length ?? 0) : 0;
     groupSize = Math.max(groupSize, size);
   }
-  return { ms, inLargest, ok: error === undefined, scope, groupSize, ...(error ? { error } : {}) };
+  const result = { ms, inLargest, ok: error === undefined, scope, path, groupSize };
+  const written = { ...result, ...(error ? { error } : {}) };
+  // Every sample, one JSON line each, when asked: where the slow writes went.
+  if (process.env.BENCH_WRITE_LOG)
+    appendFileSync(process.env.BENCH_WRITE_LOG, `${JSON.stringify(written)}\n`);
+  return written;
 }

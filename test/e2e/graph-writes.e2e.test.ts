@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { TestApi } from '../support/api';
+import { TEST_TODAY, TestApi } from '../support/api';
 import { loadDatasetDir } from '../support/load-dataset';
 
 const EXAMPLE = resolve(__dirname, '../../seeds/demo');
@@ -68,6 +69,18 @@ const ACQUISITION = {
   validFrom: '2026-10-01',
   source: 'registry 2026-10',
 };
+
+/** Every demo entity's group as the API shows it: id, size and heads. */
+async function everyGroup(api: TestApi): Promise<Record<string, unknown>> {
+  const ids = readFileSync(resolve(EXAMPLE, 'entities.csv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.split(',')[0]);
+  const out: Record<string, unknown> = {};
+  for (const id of ids) out[id] = (await api.data<GroupOf>(GROUP_OF, { id })).groupOf;
+  return out;
+}
 
 describe('steward writes over HTTP', () => {
   let db: TestDatabase;
@@ -235,13 +248,34 @@ describe('steward writes over HTTP', () => {
     expect(read.entity.name).toBe('New Co Ltd');
   });
 
+  it('re-derives stakes deep inside a group downstream of them only, as a fresh start would', async () => {
+    // Huaxin Logistics takes 40 % of Boyuan (whose board Huaxin Steel appoints): no change.
+    await api.data(SAVE_SHAREHOLDING, {
+      input: { id: 'SH-DEEP', holderId: 'C-HXL', companyId: 'C-BRD', votingPct: '40' },
+    });
+    expect(api.app.groups.lastWritePath).toBe('downstream');
+    // Huaxin Steel sells its 20 % of Huaxin Logistics: Huaxin Holdings' 35 % alone is no
+    // majority, so Logistics leaves the group, and the downstream path finds it.
+    const ended = await api.data<{ endEdge: { events: Event[] } }>(END_EDGE, {
+      id: 'SH-4',
+      validTo: TEST_TODAY,
+    });
+    expect(api.app.groups.lastWritePath).toBe('downstream');
+    expect(ended.endEdge.events).toContainEqual(
+      expect.objectContaining({ type: 'LEFT', entityIds: ['C-HXL'] }),
+    );
+
+    const groupsNow = await everyGroup(api);
+    await api.stop();
+    api = await TestApi.start(db.orm);
+    expect(await everyGroup(api)).toEqual(groupsNow);
+  });
+
   it('survives a restart: groups are rebuilt from PostgreSQL with the same ids', async () => {
     const before = (await api.data<GroupOf>(GROUP_OF, { id: 'C-SOLO' })).groupOf;
-    const restarted = await TestApi.start(db.orm);
-    try {
-      expect((await restarted.data<GroupOf>(GROUP_OF, { id: 'C-SOLO' })).groupOf).toEqual(before);
-    } finally {
-      await restarted.stop();
-    }
+    // One API server per database: the running one stops first.
+    await api.stop();
+    api = await TestApi.start(db.orm);
+    expect((await api.data<GroupOf>(GROUP_OF, { id: 'C-SOLO' })).groupOf).toEqual(before);
   });
 });

@@ -6,7 +6,6 @@
  */
 import { buildCsr, Csr } from '../graph/csr';
 import { int32, uint8 } from '../graph/typed-arena';
-import { Party } from '../model';
 import { ROLE_CODE } from './row-resolution';
 
 /** Key-executive bit by ROLE_CODE (0: not a key post). */
@@ -33,7 +32,8 @@ export interface BoardData {
 
 export function buildBoardData(
   n: number,
-  parties: readonly Party[],
+  /** The board seats company y declares, null for none. */
+  declaredSeats: (y: number) => number | null,
   ends: { from: Int32Array; to: Int32Array },
   roleCode: Uint8Array,
   appointers: Int32Array,
@@ -80,7 +80,7 @@ export function buildBoardData(
     const rows = seats.offsets[y + 1] - seats.offsets[y];
     // Only companies with seat rows are ever measured: skip reading the others' records.
     if (rows === 0) continue;
-    const declared = parties[y].boardSeats;
+    const declared = declaredSeats(y);
     boardSize[y] = declared !== null && declared > 0 ? declared : rows;
   }
   return {

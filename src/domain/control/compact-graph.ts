@@ -10,6 +10,9 @@ import { uint8 } from '../graph/typed-arena';
 import {
   ControlGraph,
   ControlLink,
+  DESIGNATION_KINDS,
+  FAMILY_RELATIONS,
+  LINK_TYPES,
   FamilyTie,
   Guarantee,
   ManualDesignation,
@@ -35,7 +38,8 @@ export interface CompactGraph {
   readonly asOf: string;
   readonly index: IdIndex;
   readonly n: number;
-  readonly parties: readonly Party[];
+  /** The record of entity x (built on demand from columns). */
+  party(x: number): Party;
   readonly kind: Uint8Array;
   readonly privateCompany: Uint8Array;
   readonly shares: readonly Shareholding[];
@@ -48,12 +52,45 @@ export interface CompactGraph {
   readonly board: BoardData;
   readonly links: readonly ControlLink[];
   readonly linkEnds: RowEnds;
+  /** Index in LINK_TYPES of each link row (NO_CODE for another value). */
+  readonly linkType: Uint8Array;
   readonly family: readonly FamilyTie[];
   readonly familyEnds: RowEnds; // person A -> person B
+  /** Index in FAMILY_RELATIONS of each family row. */
+  readonly familyRelation: Uint8Array;
+  /** The id of family row r (without building the row's record). */
+  familyId(r: number): string;
   readonly guarantees: readonly Guarantee[];
   readonly guaranteeEnds: RowEnds; // guarantor -> borrower
   readonly designations: readonly ManualDesignation[];
   readonly designationEnds: RowEnds; // entity -> target
+  /** Index in DESIGNATION_KINDS of each designation row. */
+  readonly designationKind: Uint8Array;
+}
+
+/** A row's code for a value outside the list it is coded against. */
+export const NO_CODE = 255;
+
+/** Code of each value of `values` (its index), NO_CODE for any other. */
+export function codesOf(values: readonly string[]): Readonly<Record<string, number>> {
+  const codes: Record<string, number> = Object.create(null) as Record<string, number>;
+  values.forEach((v, i) => (codes[v] = i));
+  return codes;
+}
+
+export const LINK_CODE = codesOf(LINK_TYPES);
+export const FAMILY_CODE = codesOf(FAMILY_RELATIONS);
+export const DESIGNATION_CODE = codesOf(DESIGNATION_KINDS);
+
+/** The codes of `rows`' field, read once from the records. */
+function codeColumn<T>(
+  rows: readonly T[],
+  codes: Readonly<Record<string, number>>,
+  valueOf: (row: T) => string,
+): Uint8Array {
+  const out = uint8(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = codes[valueOf(rows[r])] ?? NO_CODE;
+  return out;
 }
 
 export function compactGraph(graph: ControlGraph, asOf: string): CompactGraph {
@@ -116,7 +153,7 @@ export function compactGraph(graph: ControlGraph, asOf: string): CompactGraph {
     asOf,
     index,
     n,
-    parties,
+    party: (x) => parties[x],
     kind,
     privateCompany,
     shares: shares.rows,
@@ -125,14 +162,24 @@ export function compactGraph(graph: ControlGraph, asOf: string): CompactGraph {
     roles: roles.rows,
     roleEnds: roles.ends,
     roleCode: roles.roleCode,
-    board: buildBoardData(n, parties, roles.ends, roles.roleCode, roles.appointer),
+    board: buildBoardData(
+      n,
+      (y) => parties[y].boardSeats,
+      roles.ends,
+      roles.roleCode,
+      roles.appointer,
+    ),
     links: links.rows,
     linkEnds: links.ends,
+    linkType: codeColumn(links.rows, LINK_CODE, (l) => l.type),
     family: family.rows,
     familyEnds: family.ends,
+    familyRelation: codeColumn(family.rows, FAMILY_CODE, (t) => t.relation),
+    familyId: (r) => family.rows[r].id,
     guarantees: guarantees.rows,
     guaranteeEnds: guarantees.ends,
     designations: designations.rows,
     designationEnds: designations.ends,
+    designationKind: codeColumn(designations.rows, DESIGNATION_CODE, (d) => d.kind),
   };
 }

@@ -3,8 +3,9 @@
  *
  * A start-up derivation over the whole bank needs only `groups` and the heads; building a
  * ControlFact (evidence rows, a sentence, a decimal total) for every fact would be most of
- * its time and memory. So `facts`, `groupIndexOf` and `guaranteeCircles` are getters that
- * compute once and keep the result; they are own enumerable properties, so spreading,
+ * its time and memory. So `facts`, `groupIndexOf` and `guaranteeCircles` (and `groups`, for a
+ * derivation from columns, whose caller may want them as numbers only: packed-groups) are
+ * getters that compute once and keep the result; they are own enumerable properties, so spreading,
  * JSON and deep equality still see plain values. The integer form they are built from
  * stays reachable from the derivation through a WeakMap, for the heads and explanations.
  */
@@ -24,6 +25,11 @@ export interface DerivationCore {
   readonly groupOf: Int32Array;
   /** Directed joining facts (controller -> controlled), the graph heads are taken on. */
   readonly control: Csr;
+  readonly groupCount: number;
+  /** 1 for the heads. */
+  readonly isHead: Uint8Array;
+  /** For a derivation from columns: the caller's number of each entity index. */
+  readonly numberOf?: Int32Array;
 }
 
 const cores = new WeakMap<Derivation, DerivationCore>();
@@ -35,9 +41,10 @@ export function coreOf(derivation: Derivation): DerivationCore | undefined {
 
 export function lazyDerivation(
   asOf: string,
-  groups: DerivedGroup[],
+  groupsOf: () => DerivedGroup[],
   core: DerivationCore,
 ): Derivation {
+  let groups: DerivedGroup[] | undefined;
   let facts: ControlFact[] | undefined;
   let groupIndexOf: Map<string, number> | undefined;
   let circles: GuaranteeCircle[] | undefined;
@@ -46,7 +53,9 @@ export function lazyDerivation(
     get facts(): ControlFact[] {
       return (facts ??= materializeFacts(core.g, core.thresholdText, core.raw));
     },
-    groups,
+    get groups(): DerivedGroup[] {
+      return (groups ??= groupsOf());
+    },
     get groupIndexOf(): Map<string, number> {
       return (groupIndexOf ??= indexOfGroups(core));
     },

@@ -15,7 +15,9 @@ import {
   DEFAULT_CONTROL_POLICY,
 } from '../policy/control-policy';
 import { AncestorTally } from './ancestor-tally';
+import { compactColumns } from './compact-columns';
 import { CompactGraph, compactGraph } from './compact-graph';
+import { ControlColumns } from './control-columns';
 import { lazyDerivation } from './derivation-core';
 import { GroupStructure, groupStructure } from './group-structure';
 import { Kinship } from './kinship';
@@ -38,17 +40,7 @@ export function deriveGroups(
   asOf: string,
   policy: ControlPolicy = DEFAULT_CONTROL_POLICY,
 ): Derivation {
-  if (!ISO_DATE.test(asOf))
-    throw ValidationError.of([`deriveGroups: asOf "${asOf}" is not YYYY-MM-DD`]);
-  assertValidControlPolicy(policy);
-  return withTypedArena(arenaBytes(graph), () => derive(graph, asOf, policy));
-}
-
-/**
- * Typed-array bytes a derivation takes, from the sizes of its input: measured on synthetic
- * banks, with a margin (an under-estimate only costs a second buffer).
- */
-function arenaBytes(graph: ControlGraph): number {
+  assertValidInput(asOf, policy);
   const rows =
     graph.shareholdings.length +
     graph.roles.length +
@@ -56,14 +48,76 @@ function arenaBytes(graph: ControlGraph): number {
     graph.links.length +
     graph.guarantees.length +
     graph.designations.length;
-  return ARENA_BYTES_PER_ENTITY * graph.entities.length + ARENA_BYTES_PER_ROW * rows;
+  return withTypedArena(arenaBytes(graph.entities.length, rows), () =>
+    derivation(compactGraph(graph, asOf), policy),
+  );
+}
+
+/**
+ * The same derivation from columns (see control-columns): what a whole-bank pass reads. Its
+ * groups are built when first read; `packedGroupsOf` gives them as the input's numbers.
+ */
+export function deriveGroupsOfColumns(
+  columns: ControlColumns,
+  asOf: string,
+  policy: ControlPolicy = DEFAULT_CONTROL_POLICY,
+): Derivation {
+  assertValidInput(asOf, policy);
+  return withTypedArena(arenaBytesOfColumns(columns), () => {
+    const { graph, numberOf } = compactColumns(columns, asOf);
+    return derivation(graph, policy, numberOf);
+  });
+}
+
+function assertValidInput(asOf: string, policy: ControlPolicy): void {
+  if (!ISO_DATE.test(asOf))
+    throw ValidationError.of([`deriveGroups: asOf "${asOf}" is not YYYY-MM-DD`]);
+  assertValidControlPolicy(policy);
+}
+
+/**
+ * Typed-array bytes a derivation takes, from the sizes of its input: measured on synthetic
+ * banks, with a margin (an under-estimate only costs a second buffer).
+ */
+function arenaBytes(entities: number, rows: number): number {
+  return ARENA_BYTES_PER_ENTITY * entities + ARENA_BYTES_PER_ROW * rows;
+}
+
+function arenaBytesOfColumns(c: ControlColumns): number {
+  const rows =
+    c.shareholdings.count +
+    c.roles.count +
+    c.familyTies.count +
+    c.links.count +
+    c.guarantees.count +
+    c.designations.count;
+  return arenaBytes(c.entities.count, rows);
 }
 
 const ARENA_BYTES_PER_ENTITY = 200;
 const ARENA_BYTES_PER_ROW = 80;
 
-function derive(graph: ControlGraph, asOf: string, policy: ControlPolicy): Derivation {
-  const g = compactGraph(graph, asOf);
+function derivation(g: CompactGraph, policy: ControlPolicy, numberOf?: Int32Array): Derivation {
+  const { facts, structure } = derive(g, policy);
+  // From records the groups are what the caller reads: built now. From columns the caller
+  // may want numbers only (packed-groups): built at the first read.
+  const groups = numberOf === undefined ? derivedGroups(g, structure) : undefined;
+  return lazyDerivation(g.asOf, () => groups ?? derivedGroups(g, structure), {
+    g,
+    thresholdText: policy.majorityThresholdPct,
+    raw: facts,
+    groupOf: structure.groupOf,
+    control: structure.control,
+    groupCount: structure.groupCount,
+    isHead: structure.isHead,
+    numberOf,
+  });
+}
+
+function derive(
+  g: CompactGraph,
+  policy: ControlPolicy,
+): { facts: RawFact[]; structure: GroupStructure } {
   // About one single-control fact per three entities; the digraph doubles when short.
   const control = new GrowableDigraph(g.n, (g.n >> 2) + 16);
   const reach = new Reachability(control);
@@ -93,15 +147,7 @@ function derive(graph: ControlGraph, asOf: string, policy: ControlPolicy): Deriv
   if (ctx.enabled('R11')) appendAll(facts, manualJoinFacts(ctx));
   applyStateExemption(ctx, facts);
   if (ctx.enabled('R11')) applySevers(ctx, facts);
-
-  const structure = groupStructure(g.n, facts);
-  return lazyDerivation(asOf, derivedGroups(g, structure), {
-    g,
-    thresholdText: policy.majorityThresholdPct,
-    raw: facts,
-    groupOf: structure.groupOf,
-    control: structure.control,
-  });
+  return { facts, structure: groupStructure(g.n, facts) };
 }
 
 /** Members and heads per group, in id order (entity indices ascend with ids). */

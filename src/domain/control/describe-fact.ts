@@ -7,14 +7,14 @@ import { CompactGraph } from './compact-graph';
 import { RawFact } from './raw-fact';
 
 export function describeFact(g: CompactGraph, threshold: string, f: RawFact): string {
-  const who = (x: number): string => `${g.parties[x].name} (${g.parties[x].id})`;
+  const who = (x: number): string => `${g.party(x).name} (${g.index.idOf(x)})`;
   const X = who(f.from);
   const Y = who(f.to);
   const list = (xs: number[]): string => joinAnd(xs.map(who));
   const stakeOf = (holder: number): string =>
     sum(
       f.shareRows
-        .filter((r) => g.shares[r].holderId === g.parties[holder].id)
+        .filter((r) => g.shares[r].holderId === g.index.idOf(holder))
         .map((r) => g.shares[r].votingPct),
     ).toFixed();
   // The fact's own party first, then the others by id.

@@ -28,15 +28,18 @@ export function headsByReach(derivation: Derivation, groupIndex: number): string
   if (byGroup === undefined) ordered.set(derivation, (byGroup = new Map()));
   let heads = byGroup.get(groupIndex);
   if (heads === undefined) {
-    const claimed = claimedCounts(derivation, groupIndex);
     const ids = group.headIds;
-    heads = ids
-      .map((_, k) => k)
-      .sort((a, b) => claimed[b] - claimed[a] || a - b)
-      .map((k) => ids[k]);
+    heads = Array.from(reachOrder(claimedCounts(derivation, groupIndex)), (k) => ids[k]);
     byGroup.set(groupIndex, heads);
   }
   return heads;
+}
+
+/** Head positions (in id order) by members claimed, most first, ties to the earlier head. */
+export function reachOrder(claimed: Int32Array): Int32Array {
+  const order = new Int32Array(claimed.length);
+  for (let k = 0; k < order.length; k++) order[k] = k;
+  return order.sort((a, b) => claimed[b] - claimed[a] || a - b);
 }
 
 /** Members claimed by each head, indexed like `headIds` (which ascend by id). */
@@ -48,9 +51,14 @@ function claimedCounts(derivation: Derivation, groupIndex: number): Int32Array {
   return claimFrom(core.control, seeds, scratchOf(core.g.n, derivation));
 }
 
-interface Scratch {
+export interface Scratch {
   owner: Int32Array;
   queue: Int32Array;
+}
+
+/** Scratch for `claimFrom` over n entities. */
+export function claimScratch(n: number): Scratch {
+  return { owner: new Int32Array(n).fill(-1), queue: new Int32Array(n) };
 }
 
 const scratches = new WeakMap<Derivation, Scratch>();
@@ -59,7 +67,7 @@ const scratches = new WeakMap<Derivation, Scratch>();
 function scratchOf(n: number, derivation: Derivation): Scratch {
   let scratch = scratches.get(derivation);
   if (scratch === undefined) {
-    scratch = { owner: new Int32Array(n).fill(-1), queue: new Int32Array(n) };
+    scratch = claimScratch(n);
     scratches.set(derivation, scratch);
   }
   return scratch;
@@ -69,7 +77,7 @@ function scratchOf(n: number, derivation: Derivation): Scratch {
  * The multi-source search. `owner` must be -1 on every node of the group on entry; it is
  * reset before returning, so one scratch serves all groups.
  */
-function claimFrom(control: Csr, seeds: Int32Array, { owner, queue }: Scratch): Int32Array {
+export function claimFrom(control: Csr, seeds: Int32Array, { owner, queue }: Scratch): Int32Array {
   const counts = new Int32Array(seeds.length);
   let tail = 0;
   for (let k = 0; k < seeds.length; k++) {

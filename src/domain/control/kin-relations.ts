@@ -43,8 +43,9 @@ export class EdgeList {
  * Family row indices in id order, equal ids in row order: the indices sorted by a
  * comparator on the ids (a string-keyed map from id to place cost twice as much).
  */
-export function byId(g: CompactGraph): Int32Array {
-  const ids = g.family.map((tie) => tie.id);
+export function byId(g: Pick<CompactGraph, 'familyRelation' | 'familyId'>): Int32Array {
+  const ids = new Array<string>(g.familyRelation.length);
+  for (let r = 0; r < ids.length; r++) ids[r] = g.familyId(r);
   const order = int32(ids.length);
   for (let r = 0; r < ids.length; r++) order[r] = r;
   // The database loader gives rows in id order: then the identity is the answer.

@@ -10,7 +10,7 @@
  */
 import { uint8 } from '../graph/typed-arena';
 import { ControlPolicy } from '../policy/control-policy';
-import { CompactGraph } from './compact-graph';
+import { CompactGraph, FAMILY_CODE } from './compact-graph';
 import { byId, EdgeList, Relation } from './kin-relations';
 import { KinWalk, Stamps } from './kin-walk';
 
@@ -42,7 +42,7 @@ export class Kinship {
     private readonly g: CompactGraph,
     private readonly policy: ControlPolicy,
   ) {
-    const rows = g.family.length;
+    const rows = g.familyRelation.length;
     this.inFamily = uint8(g.n);
     for (let r = 0; r < rows; r++) {
       this.inFamily[g.familyEnds.from[r]] = 1;
@@ -57,11 +57,11 @@ export class Kinship {
     for (const r of byId(g)) {
       const a = g.familyEnds.from[r];
       const b = g.familyEnds.to[r];
-      const relation = g.family[r].relation;
-      if (relation === 'SPOUSE') {
+      const relation = g.familyRelation[r];
+      if (relation === FAMILY_CODE.SPOUSE) {
         spouse.add(a, b, r);
         spouse.add(b, a, r);
-      } else if (relation === 'PARENT_OF') {
+      } else if (relation === FAMILY_CODE.PARENT_OF) {
         up.add(b, a, r);
         down.add(a, b, r);
       } else {

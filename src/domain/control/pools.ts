@@ -7,7 +7,7 @@
  */
 import { uint8 } from '../graph/typed-arena';
 import { ControlPolicy } from '../policy/control-policy';
-import { CompactGraph, KIND_CODE } from './compact-graph';
+import { CompactGraph, KIND_CODE, LINK_CODE } from './compact-graph';
 import { Kinship } from './kinship';
 
 export type PoolKind = 'FAMILY' | 'CONCERT';
@@ -31,13 +31,14 @@ export class Pools {
   ) {
     this.canPool = uint8(g.n);
     if (policy.poolActingInConcert) {
-      g.links.forEach((link, r) => {
-        if (link.type !== 'ACTING_IN_CONCERT') return;
+      const concert = LINK_CODE.ACTING_IN_CONCERT;
+      for (let r = 0; r < g.linkType.length; r++) {
+        if (g.linkType[r] !== concert) continue;
         const a = g.linkEnds.from[r];
         const b = g.linkEnds.to[r];
         this.addPartner(a, b, r);
         this.addPartner(b, a, r);
-      });
+      }
       for (const list of this.partners.values())
         list.sort((x, y) => x.node - y.node || x.row - y.row);
     }

@@ -17,7 +17,7 @@ import { declaredControlFacts } from './rules/declared-control.rule';
 import { directMajorityFacts } from './rules/direct-majority.rule';
 import { evaluateIndirectMajority } from './rules/indirect-majority.rule';
 import { directKeyExecutiveFacts, evaluateKeyExecutives } from './rules/key-executives.rule';
-import { stateExemption } from './rules/state-exemption.rule';
+import { isStateExempt } from './rules/state-exemption.rule';
 
 export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFact[] {
   const facts: RawFact[] = [];
@@ -31,7 +31,7 @@ export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFa
   seed('R7', () => declaredControlFacts(ctx));
   const add = (f: RawFact): void => {
     // Tagged edges are E1-exempt: they credit stakes but do not count as a joining link.
-    ctx.control.addEdge(f.from, f.to, stateExemption(ctx, f) === null ? 0 : 1);
+    ctx.control.addEdge(f.from, f.to, isStateExempt(ctx, f) ? 1 : 0);
   };
   facts.forEach(add);
 
@@ -49,8 +49,7 @@ export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFa
       // Each kept fact adds a reachable pair (joining, or else any), so rounds end.
       for (let i = 0; i < found.length; i++) {
         const f = found[i];
-        if (stateExemption(ctx, f) === null || !ctx.tally.controlsTargetAtAll(f.from))
-          round.push(f);
+        if (!isStateExempt(ctx, f) || !ctx.tally.controlsTargetAtAll(f.from)) round.push(f);
       }
       found.length = 0;
     };

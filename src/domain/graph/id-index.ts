@@ -23,11 +23,15 @@ const EMPTY = -1;
 const imul = Math.imul;
 
 export class IdIndex {
-  private readonly mask: number;
+  private mask = 0;
   /** Slot s holds the hash at 3s, the id at 3s + 1 and its index at 3s + 2 (EMPTY when free). */
-  private readonly slots: (number | string)[];
+  private slots: (number | string)[] | null = null;
 
-  private constructor(readonly ids: readonly string[]) {
+  private constructor(readonly ids: readonly string[]) {}
+
+  /** Hashes every id once: at construction, or at the first lookup for `ofSortedUnique`. */
+  private build(): (number | string)[] {
+    const ids = this.ids;
     let capacity = 16;
     while (capacity < ids.length * 2) capacity *= 2;
     this.mask = capacity - 1;
@@ -45,7 +49,7 @@ export class IdIndex {
       slots[3 * s + 1] = id;
       slots[3 * s + 2] = i;
     }
-    this.slots = slots;
+    return (this.slots = slots);
   }
 
   /** Builds the index; duplicate ids are a caller error (ids are unique per source file). */
@@ -54,7 +58,17 @@ export class IdIndex {
     // Callers often pass ids already in order (a component's subgraph is sorted): skip the sort.
     if (!isSorted(sorted)) sorted.sort();
     // Duplicates are found while hashing: the first of two equal ids in sorted order is named.
-    return new IdIndex(sorted);
+    const index = new IdIndex(sorted);
+    index.build();
+    return index;
+  }
+
+  /**
+   * Ids the caller has sorted and knows to be distinct: the table is built at the first
+   * lookup, so a pass that only turns indices back into ids never hashes a million ids.
+   */
+  static ofSortedUnique(ids: readonly string[]): IdIndex {
+    return new IdIndex(ids);
   }
 
   get size(): number {
@@ -64,7 +78,8 @@ export class IdIndex {
   /** The index of `id`, or -1 when unknown. */
   indexOf(id: string): number {
     const h = hashOf(id);
-    const { slots, mask } = this;
+    const slots = this.slots ?? this.build();
+    const mask = this.mask;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const i = slots[3 * s + 2] as number;
       if (i === EMPTY) return -1;

@@ -30,6 +30,18 @@ export interface GroupRow {
   derivedOn: string;
 }
 
+/**
+ * Every persisted group as flat lists: group g's members are `memberIds[start[g] .. start[g + 1])`
+ * (code-unit order), `isHead` flags them. A million memberships in a few arrays rather than
+ * an object and two lists per group: what a start-up compares its fresh derivation with.
+ */
+export interface StoredGroupLists {
+  groupIds: string[];
+  start: Int32Array;
+  memberIds: string[];
+  isHead: Uint8Array;
+}
+
 const BATCH = 5000;
 
 /**
@@ -70,6 +82,41 @@ export class GroupRepository {
       ),
     );
     return groups;
+  }
+
+  /** Every persisted group as flat lists (see StoredGroupLists), in the order of `loadAll`. */
+  async loadAllLists(): Promise<StoredGroupLists> {
+    const groupIds: string[] = [];
+    const starts: number[] = [];
+    const memberIds: string[] = [];
+    let heads = new Uint8Array(1024);
+    await withRawClient(this.em, (client) =>
+      streamRows(
+        client,
+        `select group_id, entity_id, is_head from group_membership
+         order by group_id, entity_id collate "C"`,
+        ([groupId, entityId, isHead]) => {
+          if (groupIds[groupIds.length - 1] !== groupId) {
+            groupIds.push(groupId as string);
+            starts.push(memberIds.length);
+          }
+          if (memberIds.length === heads.length) {
+            const grown = new Uint8Array(heads.length * 2);
+            grown.set(heads);
+            heads = grown;
+          }
+          heads[memberIds.length] = isHead ? 1 : 0;
+          memberIds.push(entityId as string);
+        },
+      ),
+    );
+    starts.push(memberIds.length);
+    return {
+      groupIds,
+      start: Int32Array.from(starts),
+      memberIds,
+      isHead: heads.subarray(0, memberIds.length),
+    };
   }
 
   /**

@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { deriveGroups } from '../../domain/control/derive-groups';
+import { coreOf } from '../../domain/control/derivation-core';
+import { deriveGroupsOfColumns } from '../../domain/control/derive-groups';
+import { packedGroupsOf, type PackedGroups } from '../../domain/control/packed-groups';
 import type { Derivation } from '../../domain/control/types';
 import type { GroupShape } from '../../domain/groups';
 import type { ControlPolicy } from '../../domain/policy/control-policy';
 import { headsPrimaryFirst } from '../group-diff';
 import type { GraphColumns, GraphStore } from '../graph-store';
+import { BankFacts, packFacts, storedFacts, type PackedFacts } from '../incremental/group-facts';
+import { controlColumnsOf } from './control-columns-of';
 
 /** Every group of the bank on a date, heads with the primary head first. */
 export type FullDerivation = (
@@ -22,9 +26,51 @@ export function shapesOf(derivation: Derivation): GroupShape[] {
   }));
 }
 
-/** On the calling thread, from the in-memory graph (tests, tools, small banks). */
+/** The facts behind a whole-bank derivation's groups, for writes that re-derive part of one. */
+const factsOfGroups = new WeakMap<GroupShape[], BankFacts>();
+
+/** The facts behind groups a FullDerivation here returned (undefined for any other list). */
+export function bankFactsOf(groups: GroupShape[]): BankFacts | undefined {
+  return factsOfGroups.get(groups);
+}
+
+/**
+ * A derivation's facts in store entity numbers, packed: a derivation from the store's columns
+ * has them already; for one from records, `numberOf` gives each entity id's number.
+ */
+export function packedFactsOf(
+  derivation: Derivation,
+  policy: ControlPolicy,
+  numberOf?: (id: string) => number,
+): PackedFacts {
+  const core = coreOf(derivation)!;
+  let numbers = core.numberOf;
+  if (numbers === undefined) {
+    if (numberOf === undefined) throw new Error('packedFactsOf: entity numbers needed');
+    const { index, n } = core.g;
+    numbers = new Int32Array(n);
+    for (let k = 0; k < n; k++) numbers[k] = numberOf(index.idOf(k));
+  }
+  return packFacts(storedFacts(derivation, numbers, policy));
+}
+
+/** The whole bank from the store's columns: its groups as entity numbers, and its facts. */
+export function deriveBank(columns: GraphColumns, date: string, policy: ControlPolicy): PackedBank {
+  const derivation = deriveGroupsOfColumns(controlColumnsOf(columns), date, policy);
+  // The facts too: the engine's writes re-derive part of a group and keep the rest.
+  return { ...packedGroupsOf(derivation), facts: packedFactsOf(derivation, policy) };
+}
+
+/** On the calling thread, from the in-memory graph's columns (tests, tools, small banks). */
 export const deriveInThread: FullDerivation = async (date, policy, store) =>
-  shapesOf(deriveGroups(store.all(), date, policy));
+  groupsOfBank(deriveBank(store.columns(), date, policy), store);
+
+/** The groups with the ids the store holds, their facts kept for `bankFactsOf`. */
+function groupsOfBank(bank: PackedBank, store: GraphStore): GroupShape[] {
+  const groups = unpackGroups(bank, (i) => store.idAt(i));
+  if (bank.facts) factsOfGroups.set(groups, new BankFacts(bank.facts, store.numberCount));
+  return groups;
+}
 
 export const WORKER_FILE = join(__dirname, 'derive.worker.js');
 
@@ -34,32 +80,22 @@ export function workerAvailable(file = WORKER_FILE): boolean {
 }
 
 /**
- * Off the event loop: a worker thread gets the store's columns (typed arrays handed over, not
- * copied twice; no second read of PostgreSQL), builds the records there, derives, and sends
- * back only the groups as entity numbers. Requests keep being answered from the last
- * consistent state meanwhile; callers hold the write lock, so the store does not change.
+ * Off the event loop: a worker thread reads the store's columns in place (shared memory: no
+ * copy, no second read of PostgreSQL), derives from them as they are (no record is built),
+ * and sends back only the groups and facts as entity numbers. Requests keep being answered
+ * from the last consistent state meanwhile; callers hold the write lock, so the store does
+ * not change. The first worker is started at once, so it loads its modules while the caller
+ * loads the graph; later ones start when asked for.
  */
 export function deriveInWorker(file = WORKER_FILE): FullDerivation {
-  return (date, policy, store) =>
-    new Promise<GroupShape[]>((resolve, reject) => {
-      const columns = store.columns();
-      const worker = new Worker(file, {
-        workerData: { columns, date, policy } satisfies DerivationInput,
-        transferList: buffersOf(columns),
-      });
-      let settled = false;
-      worker.once('message', (packed: PackedGroups) => {
-        settled = true;
-        resolve(unpackGroups(packed, (i) => store.idAt(i)));
-      });
-      worker.once('error', (err) => {
-        settled = true;
-        reject(err);
-      });
-      worker.once('exit', (code) => {
-        if (!settled) reject(new Error(`derivation worker exited with code ${code}`));
-      });
-    });
+  let spare: IdleWorker | undefined = idleWorker(file);
+  return (date, policy, store) => {
+    const idle = spare ?? idleWorker(file);
+    spare = undefined;
+    return idle
+      .run({ columns: store.columns(), date, policy })
+      .then((bank) => groupsOfBank(bank, store));
+  };
 }
 
 export interface DerivationInput {
@@ -68,57 +104,67 @@ export interface DerivationInput {
   policy: ControlPolicy;
 }
 
-/** The array buffers of the columns: moved to the worker, they were copies to begin with. */
-function buffersOf(columns: GraphColumns): ArrayBuffer[] {
-  const buffers: ArrayBuffer[] = [];
-  for (const table of Object.values(columns.tables)) {
-    buffers.push(table.dead.buffer as ArrayBuffer);
-    for (const ints of table.ints) if (ints) buffers.push(ints.buffer as ArrayBuffer);
-    for (const pool of table.pools)
-      if (pool)
-        buffers.push(
-          pool.bytes.buffer as ArrayBuffer,
-          pool.starts.buffer as ArrayBuffer,
-          pool.ends.buffer as ArrayBuffer,
-        );
-  }
-  return buffers;
+interface IdleWorker {
+  run(input: DerivationInput): Promise<PackedBank>;
 }
 
-/** Every group's members then its heads, as entity numbers. */
-export interface PackedGroups {
-  entities: Int32Array;
-  memberCounts: Int32Array;
-  headCounts: Int32Array;
+/**
+ * A worker waiting for its input: it does not keep the process alive while it waits, and a
+ * failure before it is used (its modules failing to load) is reported when it is.
+ */
+function idleWorker(file: string): IdleWorker {
+  const worker = new Worker(file);
+  worker.unref();
+  let outcome: { bank: PackedBank } | { error: unknown } | undefined;
+  let settle: (() => void) | undefined;
+  const done = (result: typeof outcome) => {
+    outcome ??= result;
+    settle?.();
+  };
+  worker.once('message', (bank: PackedBank) => done({ bank }));
+  worker.once('error', (error) => done({ error }));
+  worker.once('exit', (code) =>
+    done({ error: new Error(`derivation worker exited with code ${code}`) }),
+  );
+  return {
+    run: (input) =>
+      new Promise<PackedBank>((resolve, reject) => {
+        settle = () => {
+          if (outcome && 'bank' in outcome) resolve(outcome.bank);
+          else reject(outcome?.error);
+        };
+        if (outcome) return settle();
+        worker.ref();
+        worker.postMessage(input);
+      }),
+  };
 }
 
-export function packGroups(groups: GroupShape[], numberOf: (id: string) => number): PackedGroups {
-  let total = 0;
-  for (const g of groups) total += g.memberIds.length + g.headIds.length;
-  const entities = new Int32Array(total);
-  const memberCounts = new Int32Array(groups.length);
-  const headCounts = new Int32Array(groups.length);
-  let at = 0;
-  groups.forEach((g, i) => {
-    memberCounts[i] = g.memberIds.length;
-    headCounts[i] = g.headIds.length;
-    for (const id of g.memberIds) entities[at++] = numberOf(id);
-    for (const id of g.headIds) entities[at++] = numberOf(id);
-  });
-  return { entities, memberCounts, headCounts };
+/** Every group's members then its heads, as entity numbers, and the facts they rest on. */
+export interface PackedBank extends PackedGroups {
+  facts?: PackedFacts;
 }
 
-/** The groups back with the ids the store holds (no copy of a million id strings). */
+/**
+ * The groups back with the ids the store holds (no copy of a million id strings). A group of
+ * one heading itself, most of a bank's groups, has one list for members and heads.
+ */
 export function unpackGroups(packed: PackedGroups, idAt: (i: number) => string): GroupShape[] {
-  const groups: GroupShape[] = [];
-  const { entities } = packed;
+  const { entities, memberCounts, headCounts } = packed;
+  const groups = new Array<GroupShape>(memberCounts.length);
   let at = 0;
-  for (let i = 0; i < packed.memberCounts.length; i++) {
-    const memberIds = new Array<string>(packed.memberCounts[i]);
+  for (let i = 0; i < memberCounts.length; i++) {
+    if (memberCounts[i] === 1 && headCounts[i] === 1 && entities[at] === entities[at + 1]) {
+      const alone = [idAt(entities[at])];
+      groups[i] = { memberIds: alone, headIds: alone };
+      at += 2;
+      continue;
+    }
+    const memberIds = new Array<string>(memberCounts[i]);
     for (let k = 0; k < memberIds.length; k++) memberIds[k] = idAt(entities[at++]);
-    const headIds = new Array<string>(packed.headCounts[i]);
+    const headIds = new Array<string>(headCounts[i]);
     for (let k = 0; k < headIds.length; k++) headIds[k] = idAt(entities[at++]);
-    groups.push({ memberIds, headIds });
+    groups[i] = { memberIds, headIds };
   }
   return groups;
 }

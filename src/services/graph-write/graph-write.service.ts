@@ -6,8 +6,8 @@ import { validateDataset } from '../../import/dataset-validator';
 import { loadExistingState } from '../../import/postgres/existing-state.loader';
 import { AuditRepository } from '../../persistence/repositories/audit.repository';
 import type { AppServices } from '../app-services';
-import { controlTargets, type GraphStore } from '../graph-store';
-import type { GroupChange } from '../group-engine';
+import { controlTargets, type GraphStore, type GroupEdgeTable } from '../graph-store';
+import type { GroupChange, WriteScope } from '../group-engine';
 import { validateDesignation } from './designation-rules';
 import { datasetKeyOf, EDGE_SPECS, type EdgeKind } from './edge-kinds';
 import { EdgeRows, type StoredRow } from './edge-rows';
@@ -21,11 +21,7 @@ export interface WriteResult {
   groupIds: string[];
 }
 
-interface Mirrored {
-  /** Entities whose groups may change. */
-  touched: string[];
-  /** Entities whose controllers the write bears on directly (a stake's company, …). */
-  targets: string[];
+interface Mirrored extends WriteScope {
   undo(): void;
 }
 
@@ -139,6 +135,7 @@ export class GraphWriteService {
         return {
           touched,
           targets,
+          controlOnly: changesControlOnly(table, [record, previous]),
           undo: () =>
             previous ? store.putEdge(table, previous as never) : store.removeEdge(table, id),
         };
@@ -215,6 +212,27 @@ export class GraphWriteService {
     return { id, version, events: change.events, groupIds: [...new Set(groupIds)].sort() };
   }
 }
+
+/**
+ * Whether writing this row (and replacing the previous one) can change control facts only,
+ * so the engine may re-derive downstream of its targets alone: stakes, posts other than the
+ * two R10 reads, links other than acting in concert (R3 pools partners wherever both hold).
+ */
+function changesControlOnly(table: GroupEdgeTable, rows: readonly (object | undefined)[]): boolean {
+  const present = rows.filter((r): r is Record<string, unknown> => r !== undefined);
+  switch (table) {
+    case 'shareholdings':
+      return true;
+    case 'roles':
+      return present.every((r) => !R10_POSTS.has(r.role as string));
+    case 'links':
+      return present.every((r) => r.type !== 'ACTING_IN_CONCERT');
+    default:
+      return false;
+  }
+}
+
+const R10_POSTS: ReadonlySet<string> = new Set(['LEGAL_REPRESENTATIVE', 'ACTUAL_CONTROLLER']);
 
 function checkVersion(label: string, id: string, actual: number | null, expected: number | null) {
   if (expected === null) return;

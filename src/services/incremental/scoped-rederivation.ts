@@ -1,9 +1,10 @@
 import { deriveGroups } from '../../domain/control/derive-groups';
 import type { GroupShape } from '../../domain/groups';
-import { emptyControlGraph, isValidOn, type ControlGraph } from '../../domain/model';
 import type { ControlPolicy } from '../../domain/policy/control-policy';
 import { shapesOf } from '../derivation/full-derivation';
-import { GROUP_EDGE_TABLES, type AnyEdge, type GraphStore, type EdgeRef } from '../graph-store';
+import type { GraphStore } from '../graph-store';
+import { DIRECTED, JOINS, storedFacts, type StoredFact } from './group-facts';
+import { TodayGraph } from './today-graph';
 
 /** Today's group of an entity as the engine holds it; an entity new to the engine is alone. */
 export type CurrentGroupOf = (entityId: string) => GroupShape;
@@ -13,6 +14,13 @@ export interface ScopedRederivation {
   scope: ReadonlySet<string>;
   /** The groups derived for `scope` (exactly its entities), to replace their current groups. */
   next: GroupShape[];
+  /** The derivation's facts that `next` groups rest on (see GroupFacts), in store numbers. */
+  facts: StoredFact[];
+  /**
+   * Entities outside the scope downstream of the write: their groups held still, but facts
+   * inside them may not have (a kept copy of those is stale).
+   */
+  unsettled: number[];
   /** Derivations it took until the groups around the scope held still. */
   rounds: number;
   /** Entities in the last derivation: the scope, its context and witnesses. */
@@ -50,32 +58,55 @@ export function rederiveAroundWrite(
   policy: ControlPolicy,
   limits: ScopeLimits,
 ): ScopedRederivation | undefined {
-  const walk = new TodayWalk(store, date);
-  const scope = new Set<string>();
-  const addGroupsOf = (ids: Iterable<string>) => {
-    for (const group of distinctGroups(ids, groupOf)) for (const m of group.memberIds) scope.add(m);
+  const walk = new TodayGraph(store, date);
+  const groupAt = (i: number) => groupOf(store.idAt(i));
+  const scopeIds = new Set<string>();
+  const scope = new Set<number>();
+  const addGroupsOf = (entities: Iterable<number>) => {
+    for (const group of distinctGroups(entities, groupAt)) {
+      for (const m of group.memberIds) {
+        if (scopeIds.has(m)) continue;
+        scopeIds.add(m);
+        scope.add(store.numberOfId(m));
+      }
+    }
   };
-  addGroupsOf(write.touched.filter((id) => store.hasEntity(id)));
+  addGroupsOf(walk.numbersOf(write.touched));
   // Where controllers may have changed: what the written rows bear on, then whatever moved.
-  const changed = write.targets.filter((id) => store.hasEntity(id));
+  const changed = walk.numbersOf(write.targets);
   // R10 links rest on posts and kinship, not on control: the companies whose key post
   // holders the write touched (or their relatives) may link or unlink, whole groups at once.
   addGroupsOf(walk.partnersOf([...changed, ...walk.kinOf(changed)]));
 
   for (let round = 1; round <= limits.maxRounds; round++) {
-    const { bare, reached } = supportAround(walk, scope, changed, groupOf);
+    const { bare, reached } = supportAround(walk, scope, changed, groupAt);
     const all = new Set([...scope, ...reached]);
-    for (const id of walk.witnessesOf(all, bare)) all.add(id);
-    for (const id of bare) all.add(id);
+    for (const i of walk.witnessesOf(all, bare)) all.add(i);
+    for (const i of bare) all.add(i);
     if (all.size > limits.maxEntities) return undefined;
-    const derived = shapesOf(deriveGroups(walk.subgraph(all), date, policy));
-    const moved = outsidersThatMoved(derived, scope, groupOf);
+    const { graph, numbers } = walk.subgraph(all);
+    const derivation = deriveGroups(graph, date, policy);
+    const derived = shapesOf(derivation);
+    const moved = outsidersThatMoved(derived, scopeIds, groupOf);
     if (moved.length === 0) {
-      const next = derived.filter((g) => scope.has(g.memberIds[0]));
-      return { scope, next, rounds: round, derived: all.size };
+      const next = derived.filter((g) => scopeIds.has(g.memberIds[0]));
+      const facts = storedFacts(derivation, numbers, policy).filter(
+        (f) => scope.has(f.to) && ((f.flags & DIRECTED) !== 0 || (f.flags & JOINS) !== 0),
+      );
+      const unsettled = new Set<number>();
+      walk.downstream(changed, (i) => all.has(i), unsettled);
+      for (const i of scope) unsettled.delete(i);
+      return {
+        scope: scopeIds,
+        next,
+        facts,
+        unsettled: [...unsettled],
+        rounds: round,
+        derived: all.size,
+      };
     }
-    addGroupsOf(moved);
-    changed.push(...moved);
+    addGroupsOf(walk.numbersOf(moved));
+    changed.push(...walk.numbersOf(moved));
   }
   return undefined;
 }
@@ -98,46 +129,35 @@ export function rederiveAroundWrite(
  * then judged as an outsider and its whole group taken into the scope.
  */
 function supportAround(
-  walk: TodayWalk,
-  scope: ReadonlySet<string>,
-  changed: readonly string[],
-  groupOf: CurrentGroupOf,
-): { bare: Set<string>; reached: Set<string> } {
-  const bare = new Set<string>();
-  for (const id of scope) for (const other of walk.upstreamOf(id)) bare.add(other);
-  const parties = new Set<string>();
-  for (const id of walk.downstream(changed, scope)) {
-    for (const other of walk.upstreamOf(id)) parties.add(other);
-    for (const other of walk.downstreamOf(id)) parties.add(other);
+  walk: TodayGraph,
+  scope: ReadonlySet<number>,
+  changed: readonly number[],
+  groupAt: (i: number) => GroupShape,
+): { bare: Set<number>; reached: Set<number> } {
+  const bare = new Set<number>();
+  for (const i of scope) for (const other of walk.upstreamOf(i)) bare.add(other);
+  const parties = new Set<number>();
+  const reach = new Set<number>();
+  walk.downstream(changed, (i) => scope.has(i), reach);
+  for (const i of reach) {
+    for (const other of walk.upstreamOf(i)) parties.add(other);
+    for (const other of walk.downstreamOf(i)) parties.add(other);
   }
-  const members = new GroupMembers(groupOf);
   for (const relative of walk.kinOf(scope)) {
     if (scope.has(relative)) continue;
     parties.add(relative);
-    const own = members.of(relative);
-    for (const d of walk.downstreamOf(relative)) if (own.has(d)) parties.add(d);
+    const own = groupAt(relative);
+    for (const d of walk.downstreamOf(relative)) if (groupAt(d) === own) parties.add(d);
   }
-  const reached = new Set<string>();
+  const reached = new Set<number>();
   for (const party of parties) {
     if (scope.has(party) || reached.has(party)) continue;
-    for (const up of walk.upstream([party], members.of(party))) reached.add(up);
+    const own = groupAt(party);
+    walk.upstream([party], (i) => groupAt(i) === own, reached);
   }
-  for (const id of [...scope, ...reached]) bare.delete(id);
+  for (const i of scope) bare.delete(i);
+  for (const i of reached) bare.delete(i);
   return { bare, reached };
-}
-
-/** Member sets of current groups, built once per group. */
-class GroupMembers {
-  private readonly sets = new Map<GroupShape, Set<string>>();
-
-  constructor(private readonly groupOf: CurrentGroupOf) {}
-
-  of(id: string): Set<string> {
-    const group = this.groupOf(id);
-    let members = this.sets.get(group);
-    if (!members) this.sets.set(group, (members = new Set(group.memberIds)));
-    return members;
-  }
 }
 
 /**
@@ -152,169 +172,25 @@ function outsidersThatMoved(
   const moved: string[] = [];
   for (const group of derived) {
     const inScope = group.memberIds.some((id) => scope.has(id));
-    if (inScope || distinctGroups(group.memberIds, groupOf).size > 1) {
+    if (inScope || distinctGroupsOfIds(group.memberIds, groupOf).size > 1) {
       for (const id of group.memberIds) if (!scope.has(id)) moved.push(id);
     }
   }
   return moved;
 }
 
-/** The current groups of `ids`, each once (a big group has many neighbours in a scope). */
-function distinctGroups(ids: Iterable<string>, groupOf: CurrentGroupOf): Set<GroupShape> {
+/** The current groups of `entities`, each once (a big group has many neighbours in a scope). */
+function distinctGroups(
+  entities: Iterable<number>,
+  groupAt: (i: number) => GroupShape,
+): Set<GroupShape> {
+  const groups = new Set<GroupShape>();
+  for (const i of entities) groups.add(groupAt(i));
+  return groups;
+}
+
+function distinctGroupsOfIds(ids: Iterable<string>, groupOf: CurrentGroupOf): Set<GroupShape> {
   const groups = new Set<GroupShape>();
   for (const id of ids) groups.add(groupOf(id));
   return groups;
 }
-
-/** Walks over the edges valid on one date, reading the in-memory graph. */
-class TodayWalk {
-  private readonly cache = new Map<string, EdgeRef[]>();
-
-  constructor(
-    private readonly store: GraphStore,
-    private readonly date: string,
-  ) {}
-
-  edgesOf(id: string): EdgeRef[] {
-    let edges = this.cache.get(id);
-    if (!edges) {
-      edges = this.store.incidentRefs(id).filter((e) => isValidOn(e, this.date));
-      this.cache.set(id, edges);
-    }
-    return edges;
-  }
-
-  /** Whom `id`'s control rests on: its holders, post holders and appointers, linked parties. */
-  upstreamOf(id: string): string[] {
-    return this.across(id, (e) => companyOf(e) === undefined || companyOf(e) === id);
-  }
-
-  /** Whose control `id` bears on: the companies it holds or posts at, linked parties. */
-  downstreamOf(id: string): string[] {
-    return this.across(id, (e) => companyOf(e) !== id);
-  }
-
-  /** What lies downstream of `from` inside `within`, `from` included. */
-  downstream(from: readonly string[], within: ReadonlySet<string>): Set<string> {
-    return this.closure(from, within, (id) => this.downstreamOf(id));
-  }
-
-  /** What lies upstream of `from` inside `within`, `from` included. */
-  upstream(from: readonly string[], within: ReadonlySet<string>): Set<string> {
-    return this.closure(from, within, (id) => this.upstreamOf(id));
-  }
-
-  private closure(
-    from: readonly string[],
-    within: ReadonlySet<string>,
-    step: (id: string) => string[],
-  ): Set<string> {
-    const seen = new Set(from);
-    const stack = [...from];
-    while (stack.length > 0) {
-      for (const next of step(stack.pop()!)) {
-        if (within.has(next) && !seen.has(next)) {
-          seen.add(next);
-          stack.push(next);
-        }
-      }
-    }
-    return seen;
-  }
-
-  private across(id: string, takes: (e: EdgeRef) => boolean): string[] {
-    const out: string[] = [];
-    for (const e of this.edgesOf(id)) {
-      if (!takes(e)) continue;
-      for (const end of e.ends) if (end !== id) out.push(end);
-    }
-    return out;
-  }
-
-  /** The family-tie components of the persons among `ids` (kin rules walk more than one tie). */
-  kinOf(ids: Iterable<string>): Set<string> {
-    const seen = new Set<string>();
-    const stack: string[] = [];
-    for (const id of ids) stack.push(id);
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      for (const e of this.edgesOf(id)) {
-        if (e.table !== 'familyTies') continue;
-        for (const end of e.ends) {
-          if (!seen.has(end)) {
-            seen.add(end);
-            stack.push(end);
-          }
-        }
-      }
-    }
-    return seen;
-  }
-
-  /**
-   * Who R9 and R10 facts among `ids` rest on without being members: the holders and
-   * appointers of posts, linked parties and relatives (with their family's ties).
-   */
-  witnessesOf(ids: ReadonlySet<string>, kinOnly: ReadonlySet<string>): Set<string> {
-    const witnesses = new Set<string>();
-    for (const id of ids) {
-      for (const e of this.edgesOf(id)) {
-        if (e.table === 'shareholdings') continue;
-        for (const end of e.ends) if (!ids.has(end)) witnesses.add(end);
-      }
-    }
-    for (const id of this.kinOf([...ids, ...witnesses, ...kinOnly])) {
-      if (!ids.has(id)) witnesses.add(id);
-    }
-    return witnesses;
-  }
-
-  /**
-   * Private companies whose legal representative or actual controller is among `ids` or
-   * holds that post at a company among them: the companies R10 may link them with.
-   */
-  partnersOf(ids: Iterable<string>): Set<string> {
-    const partners = new Set<string>();
-    for (const id of ids) {
-      for (const e of this.edgesOf(id)) {
-        if (!this.isKeyPost(e)) continue;
-        for (const post of this.edgesOf(e.ends[0])) {
-          if (this.isKeyPost(post)) partners.add(post.ends[1]);
-        }
-      }
-    }
-    return partners;
-  }
-
-  private isKeyPost({ table, role, ends }: EdgeRef): boolean {
-    if (table !== 'roles') return false;
-    if (role !== 'LEGAL_REPRESENTATIVE' && role !== 'ACTUAL_CONTROLLER') return false;
-    const company = this.store.entity(ends[1]);
-    return company?.kind === 'COMPANY' && company.ownership === 'PRIVATE';
-  }
-
-  /** The rows valid today with every end inside `ids`, sorted by id like GraphStore's. */
-  subgraph(ids: ReadonlySet<string>): ControlGraph {
-    const graph = emptyControlGraph();
-    const taken = new Set<number>();
-    for (const id of ids) {
-      const entity = this.store.entity(id);
-      if (entity) graph.entities.push(entity);
-      for (const e of this.edgesOf(id)) {
-        if (taken.has(e.key) || !e.ends.every((end) => ids.has(end))) continue;
-        taken.add(e.key);
-        (graph[e.table] as AnyEdge[]).push(this.store.edgeByKey(e.key));
-      }
-    }
-    graph.entities.sort(byId);
-    for (const table of GROUP_EDGE_TABLES) (graph[table] as AnyEdge[]).sort(byId);
-    return graph;
-  }
-}
-
-/** The company a stake or post is in; undefined for the kinds that run both ways. */
-function companyOf({ table, ends }: EdgeRef): string | undefined {
-  return table === 'shareholdings' || table === 'roles' ? ends[1] : undefined;
-}
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,12 +1,13 @@
 import { join, resolve } from 'node:path';
 import { projectRoot } from '../../../src/config/paths';
+import { deriveGroups } from '../../../src/domain/control/derive-groups';
 import { emptyControlGraph, type ControlGraph } from '../../../src/domain/model';
 import { DEFAULT_POLICY } from '../../../src/domain/policy';
 import { loadControlGraph } from '../../../src/persistence/repositories/snapshot.repository';
 import {
   deriveInThread,
   deriveInWorker,
-  packGroups,
+  shapesOf,
   unpackGroups,
   workerAvailable,
 } from '../../../src/services/derivation/full-derivation';
@@ -36,6 +37,8 @@ describe('whole-bank derivation in a worker thread', () => {
       const store = await loadGraphStore(db.orm.em.fork());
       const policy = DEFAULT_POLICY.control;
       const inWorker = await deriveInWorker(COMPILED_WORKER)(date, policy, store);
+      // Both read the store's columns; the records give the reference.
+      expect(inWorker).toEqual(shapesOf(deriveGroups(store.all(), date, policy)));
       expect(inWorker).toEqual(await deriveInThread(date, policy, store));
       expect(inWorker.find((g) => g.memberIds.includes('P-ZHANG'))?.headIds[0]).toBe('P-ZHANG');
     },
@@ -72,9 +75,16 @@ describe('packed groups', () => {
         { memberIds: ['D'], headIds: ['D'] },
       ],
     ],
-  ])('round-trips %j', (groups) => {
+  ])('unpacks %j', (groups) => {
     const ids = ['A', 'B', 'C', 'D'];
-    const packed = packGroups(groups, (id) => ids.indexOf(id));
+    const numbers = groups.flatMap((g) =>
+      [...g.memberIds, ...g.headIds].map((id) => ids.indexOf(id)),
+    );
+    const packed = {
+      entities: Int32Array.from(numbers),
+      memberCounts: Int32Array.from(groups, (g) => g.memberIds.length),
+      headCounts: Int32Array.from(groups, (g) => g.headIds.length),
+    };
     expect(unpackGroups(packed, (i) => ids[i])).toEqual(groups);
   });
 });

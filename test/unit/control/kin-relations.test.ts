@@ -3,8 +3,8 @@ import { CompactGraph } from '../../../src/domain/control/compact-graph';
 import { byId } from '../../../src/domain/control/kin-relations';
 
 /** byId reads only the family rows' ids. */
-function withFamilyIds(ids: string[]): CompactGraph {
-  return { family: ids.map((id) => ({ id })) } as unknown as CompactGraph;
+function withFamilyIds(ids: string[]): Pick<CompactGraph, 'familyRelation' | 'familyId'> {
+  return { familyRelation: new Uint8Array(ids.length), familyId: (r) => ids[r] };
 }
 
 function expectedOrder(ids: string[]): number[] {

@@ -124,4 +124,44 @@ describe('GenerationCache', () => {
       ),
     ).toBe('b recomputed');
   });
+
+  it('hands out a computed value at once, and nothing while computing or after a write', async () => {
+    const data = new DataGeneration();
+    const cache = new GenerationCache(data);
+    const slow = deferred<string>();
+    const pending = cache.through(
+      'k',
+      () => slow.promise,
+      () => 1,
+    );
+    expect(cache.computed('k')).toBeUndefined();
+    slow.resolve('ready');
+    await pending;
+    expect(cache.computed('k')).toBe('ready');
+    data.bump();
+    expect(cache.computed('k')).toBeUndefined();
+  });
+
+  it('counts a value handed out at once as used when dropping the least recently used', async () => {
+    const cache = new GenerationCache(new DataGeneration(), 10);
+    for (const key of ['a', 'b']) {
+      await cache.through(
+        key,
+        async () => key,
+        () => 4,
+      );
+    }
+    expect(cache.computed('a')).toBe('a');
+    await cache.through(
+      'c',
+      async () => 'c',
+      () => 4,
+    );
+    await settle();
+    expect([cache.computed('a'), cache.computed('b'), cache.computed('c')]).toEqual([
+      'a',
+      undefined,
+      'c',
+    ]);
+  });
 });

@@ -3,6 +3,8 @@
  * from x to y).
  * Source: seed 集团客户认定标准 (二)3 (纳入合并财务报表).
  */
+import { uint8 } from '../../graph/typed-arena';
+import { LINK_TYPES } from '../../model';
 import { FactMerger, rawFact, RawFact, RuleContext } from '../raw-fact';
 
 export function consolidationFacts(ctx: RuleContext): RawFact[] {
@@ -16,10 +18,12 @@ export function linkFacts(
   types: ReadonlySet<string>,
 ): RawFact[] {
   const merger = new FactMerger();
-  const { linkEnds, links } = ctx.g;
-  links.forEach((link, r) => {
-    if (!types.has(link.type)) return;
+  const { linkEnds, linkType } = ctx.g;
+  const wanted = uint8(LINK_TYPES.length + 1);
+  LINK_TYPES.forEach((type, code) => (wanted[code] = types.has(type) ? 1 : 0));
+  for (let r = 0; r < linkType.length; r++) {
+    if (wanted[linkType[r]] !== 1) continue;
     merger.add(rawFact(linkEnds.from[r], linkEnds.to[r], rule, { linkRows: [r] }));
-  });
+  }
   return merger.facts();
 }

@@ -4,13 +4,14 @@
  * derived facts between the two, in either direction, stay reported but no longer join).
  * Source: seed 集团客户认定标准 (一)4 (其他关联关系, 经认定).
  */
+import { DESIGNATION_CODE } from '../compact-graph';
 import { concatRows, rawFact, RawFact, RuleContext } from '../raw-fact';
 
 export function manualJoinFacts(ctx: RuleContext): RawFact[] {
   const { g } = ctx;
   const out: RawFact[] = [];
-  g.designations.forEach((d, r) => {
-    if (d.kind !== 'JOIN') return;
+  g.designationKind.forEach((kind, r) => {
+    if (kind !== DESIGNATION_CODE.JOIN) return;
     out.push(
       rawFact(g.designationEnds.from[r], g.designationEnds.to[r], 'R11', {
         directed: false,
@@ -25,8 +26,8 @@ export function manualJoinFacts(ctx: RuleContext): RawFact[] {
 export function applySevers(ctx: RuleContext, facts: RawFact[]): void {
   const { g } = ctx;
   const severs = new Map<string, number[]>();
-  g.designations.forEach((d, r) => {
-    if (d.kind !== 'SEVER') return;
+  g.designationKind.forEach((kind, r) => {
+    if (kind !== DESIGNATION_CODE.SEVER) return;
     const key = pairKey(g.designationEnds.from[r], g.designationEnds.to[r]);
     severs.set(key, [...(severs.get(key) ?? []), r]);
   });

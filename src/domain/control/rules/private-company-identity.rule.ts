@@ -83,9 +83,9 @@ export function privateCompanyIdentityFacts(ctx: RuleContext, kinship: Kinship):
  */
 function keyPosts(ctx: RuleContext): { byPerson: Csr; rows: Int32Array } {
   const { g } = ctx;
-  const person = int32(g.roles.length);
-  const company = int32(g.roles.length);
-  const rows = int32(g.roles.length);
+  const person = int32(g.roleCode.length);
+  const company = int32(g.roleCode.length);
+  const rows = int32(g.roleCode.length);
   let count = 0;
   for (let r = 0; r < g.roleCode.length; r++) {
     const post = g.roleCode[r];

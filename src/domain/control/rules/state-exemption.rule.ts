@@ -9,17 +9,24 @@
 import { KIND_CODE } from '../compact-graph';
 import { RawFact, RuleContext } from '../raw-fact';
 
+/** Whether E1 keeps a directed fact out of the group union. */
+export function isStateExempt(ctx: RuleContext, f: RawFact): boolean {
+  if (!ctx.policy.stateExemption || !f.directed) return false;
+  return f.throughState || stateBodyOf(ctx.g.kind, f) !== -1;
+}
+
 /** Why E1 keeps a directed fact out of the group union, or null when it does not. */
 export function stateExemption(ctx: RuleContext, f: RawFact): string | null {
-  if (!ctx.policy.stateExemption || !f.directed) return null;
-  const { kind, parties } = ctx.g;
-  const body = stateBodyOf(kind, f);
-  if (body !== -1) {
-    return `${parties[body].name} (${parties[body].id}) is a state body, so this control does not join a group (E1).`;
-  }
-  return f.throughState
-    ? 'This control passes through a state body, so it does not join a group (E1).'
-    : null;
+  if (!isStateExempt(ctx, f)) return null;
+  const body = stateBodyOf(ctx.g.kind, f);
+  return body === -1 ? THROUGH_STATE : bodyReason(ctx, body);
+}
+
+const THROUGH_STATE = 'This control passes through a state body, so it does not join a group (E1).';
+
+function bodyReason(ctx: RuleContext, body: number): string {
+  const name = ctx.g.party(body).name;
+  return `${name} (${ctx.g.index.idOf(body)}) is a state body, so this control does not join a group (E1).`;
 }
 
 /** The first state body among the fact's ends and the entities it passes through, or -1. */
@@ -32,11 +39,14 @@ function stateBodyOf(kind: Uint8Array, f: RawFact): number {
 }
 
 export function applyStateExemption(ctx: RuleContext, facts: RawFact[]): void {
+  // A few state bodies control many companies: each one's sentence is written once.
+  const reasons = new Map<number, string>();
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i];
-    if (!f.joinsGroup) continue;
-    const reason = stateExemption(ctx, f);
-    if (reason === null) continue;
+    if (!f.joinsGroup || !isStateExempt(ctx, f)) continue;
+    const body = stateBodyOf(ctx.g.kind, f);
+    let reason = body === -1 ? THROUGH_STATE : reasons.get(body);
+    if (reason === undefined) reasons.set(body, (reason = bodyReason(ctx, body)));
     f.joinsGroup = false;
     f.exclusion = reason;
   }
