@@ -12,6 +12,7 @@
 import { buildCsr, Csr } from '../graph/csr';
 import { sourceComponents, stronglyConnectedComponents } from '../graph/scc';
 import { UnionFind } from '../graph/union-find';
+import { claimFrom, claimScratch, type Scratch } from './heads-by-reach';
 
 export interface JoiningFacts {
   from: ArrayLike<number>;
@@ -56,37 +57,16 @@ export function groupsFromFacts(n: number, facts: JoiningFacts): IndexedGroup[] 
     group.members.push(x);
     if (source[scc.componentOf[x]] === 1) group.heads.push(x);
   }
-  const owner = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
+  const scratch = claimScratch(n);
   for (const group of groups) {
-    if (group.heads.length > 1) group.heads = byClaim(control, group.heads, owner, queue);
+    if (group.heads.length > 1) group.heads = byClaim(control, group.heads, scratch);
   }
   return groups;
 }
 
 /** Heads ordered by members claimed (descending), then id. */
-function byClaim(control: Csr, heads: number[], owner: Int32Array, queue: Int32Array): number[] {
-  const counts = new Int32Array(heads.length);
-  let tail = 0;
-  heads.forEach((h, k) => {
-    owner[h] = k;
-    queue[tail++] = h;
-    counts[k] = 1;
-  });
-  const { offsets, targets } = control;
-  for (let i = 0; i < tail; i++) {
-    const u = queue[i];
-    const k = owner[u];
-    for (let e = offsets[u]; e < offsets[u + 1]; e++) {
-      const v = targets[e];
-      if (owner[v] === -1) {
-        owner[v] = k;
-        counts[k]++;
-        queue[tail++] = v;
-      }
-    }
-  }
-  for (let i = 0; i < tail; i++) owner[queue[i]] = -1;
+function byClaim(control: Csr, heads: number[], scratch: Scratch): number[] {
+  const counts = claimFrom(control, Int32Array.from(heads), scratch);
   return heads
     .map((_, k) => k)
     .sort((a, b) => counts[b] - counts[a] || a - b)
