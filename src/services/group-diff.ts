@@ -12,26 +12,56 @@ export function headsPrimaryFirst(derivation: Derivation, groupIndex: number): s
   return heads.length > 1 ? headsByReach(derivation, groupIndex) : heads;
 }
 
-/** Members whose group or head flag differ from before: the only membership rows to write. */
+/**
+ * Members whose group or head flag differ from before: the only membership rows to write.
+ * A changed group holding its prior group's very members under the same id (a write that
+ * moved heads only) can differ in head flags only, so its members are not indexed: in a
+ * 10 000-member group that is most of a write's work. Ids are unique on each side, as
+ * `assignGroupIds` makes them.
+ */
 export function membershipChanges(
   prior: IdentifiedGroup[],
   changed: IdentifiedGroup[],
 ): Membership[] {
+  const priorById = new Map<string, IdentifiedGroup>();
+  for (const g of prior) priorById.set(g.id, g);
+  const sameMembers = changed.map((g) => {
+    const p = priorById.get(g.id);
+    return p !== undefined && sameList(p.memberIds, g.memberIds) ? p : undefined;
+  });
+  const matched = new Set(sameMembers);
   const before = new Map<string, string>();
   for (const g of prior) {
+    if (matched.has(g)) continue;
     const heads = new Set(g.headIds);
     for (const m of g.memberIds) before.set(m, `${g.id}\u0000${heads.has(m)}`);
   }
   const rows: Membership[] = [];
-  for (const g of changed) {
+  changed.forEach((g, i) => {
+    const same = sameMembers[i];
+    if (same !== undefined) {
+      headFlagChanges(same, g, rows);
+      return;
+    }
     const heads = new Set(g.headIds);
     for (const m of g.memberIds) {
       const isHead = heads.has(m);
       if (before.get(m) !== `${g.id}\u0000${isHead}`)
         rows.push({ entityId: m, groupId: g.id, isHead });
     }
-  }
+  });
   return rows;
+}
+
+/** Rows for the members of `g` whose head flag differs in `prior` (same members), in order. */
+function headFlagChanges(prior: IdentifiedGroup, g: IdentifiedGroup, rows: Membership[]): void {
+  const wasHead = new Set(prior.headIds);
+  const isHead = new Set(g.headIds);
+  const either = new Set([...wasHead, ...isHead]);
+  for (const m of g.memberIds) {
+    if (either.has(m) && wasHead.has(m) !== isHead.has(m))
+      rows.push({ entityId: m, groupId: g.id, isHead: isHead.has(m) });
+  }
 }
 
 /**
@@ -61,7 +91,7 @@ export function sameGroup(a: GroupShape | undefined, b: GroupShape): boolean {
   return a !== undefined && sameList(a.memberIds, b.memberIds) && sameList(a.headIds, b.headIds);
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
+export function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { deriveGroups } from '../domain/control/derive-groups';
-import { membershipChanges, splitUnchanged, splitUnchangedLists } from './group-diff';
+import { membershipChanges, sameList, splitUnchanged, splitUnchangedLists } from './group-diff';
 import { bankFactsOf, deriveInThread, type FullDerivation } from './derivation/full-derivation';
 import type { Derivation } from '../domain/control/types';
 import {
@@ -236,7 +236,10 @@ export class GroupEngine {
       for (const id of removed) this.groups.delete(id);
       for (const list of [unchanged, changed]) {
         for (const g of list) {
+          // A group that kept its id and members (heads or facts moved) already maps them.
+          const was = this.groups.get(g.id);
           this.groups.set(g.id, g);
+          if (was === g || (was && sameList(was.memberIds, g.memberIds))) continue;
           for (const m of g.memberIds) this.groupIdOf.set(m, g.id);
         }
       }

@@ -30,6 +30,125 @@ export function assignGroupIds(
   next: GroupShape[],
   ctx: IdentityContext,
 ): { groups: IdentifiedGroup[]; events: GroupEvent[] } {
+  return assignKeepingSameMembers(prior, next, ctx) ?? assignGroupIdsInFull(prior, next, ctx);
+}
+
+/**
+ * The common write inside a large group moves heads or facts only: a next group with the
+ * very members of a prior group (both in id order) is that group's heir and sole carrier,
+ * none of its members arrives or departs, so it keeps the id and says nothing. Such pairs
+ * are set aside and the rest goes through the full pass, whose answer is then the same as
+ * if the pairs had gone with it (their ids count as taken). Undefined when there is no such
+ * pair, or when the input is not two clean partitions (the full pass then judges it whole).
+ */
+function assignKeepingSameMembers(
+  prior: IdentifiedGroup[],
+  next: GroupShape[],
+  ctx: IdentityContext,
+): { groups: IdentifiedGroup[]; events: GroupEvent[] } | undefined {
+  const pairs = sameMemberPairs(prior, next);
+  if (pairs.size === 0) return undefined;
+  const keptPrior = new Set(pairs.values());
+  const restPrior = prior.filter((_, p) => !keptPrior.has(p));
+  const restNext = next.filter((_, n) => !pairs.has(n));
+  if (!setApart(prior, pairs, restPrior, restNext)) return undefined;
+
+  const keptIds = new Set<string>();
+  for (const p of keptPrior) keptIds.add(prior[p].id);
+  const taken: IdLookup = { has: (id) => keptIds.has(id) || (ctx.takenIds?.has(id) ?? false) };
+  let rest: { groups: IdentifiedGroup[]; events: GroupEvent[] };
+  try {
+    rest = assignGroupIdsInFull(restPrior, restNext, { ...ctx, takenIds: taken });
+  } catch {
+    // Problems are told with each group's place in the whole input.
+    return undefined;
+  }
+  let r = 0;
+  const groups = next.map((g, n) => {
+    const p = pairs.get(n);
+    return p === undefined
+      ? rest.groups[r++]
+      : { id: prior[p].id, memberIds: [...g.memberIds], headIds: [...g.headIds] };
+  });
+  return { groups, events: rest.events };
+}
+
+/**
+ * Next groups (by index) whose members are a prior group's (by index), in the same strict id
+ * order (so normalizing changes nothing), the prior group's anchor among them: matched by
+ * first member, compared in place, never indexed by entity.
+ */
+function sameMemberPairs(prior: IdentifiedGroup[], next: GroupShape[]): Map<number, number> {
+  const byFirstMember = new Map<string, number>();
+  prior.forEach((g, p) => {
+    if (g.memberIds.length > 0) byFirstMember.set(g.memberIds[0], p);
+  });
+  const pairs = new Map<number, number>();
+  next.forEach((g, n) => {
+    const p = g.memberIds.length > 0 ? byFirstMember.get(g.memberIds[0]) : undefined;
+    if (p === undefined) return;
+    const same = prior[p];
+    if (sameSortedMembers(same.memberIds, g.memberIds) && holdsAnchor(same)) {
+      pairs.set(n, p);
+      byFirstMember.delete(g.memberIds[0]);
+    }
+  });
+  return pairs;
+}
+
+function sameSortedMembers(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] || (i > 0 && !(a[i - 1] < a[i]))) return false;
+  }
+  return true;
+}
+
+function holdsAnchor(g: GroupShape): boolean {
+  return g.headIds.length === 0 || g.memberIds.includes(g.headIds[0]);
+}
+
+/**
+ * Whether the pairs stand apart from the rest as the full pass would see the whole: no entity
+ * of a pair in another group on either side, no prior id twice, and every other prior
+ * group's anchor among the rest's members (else it could name a pair's group as its heir).
+ */
+function setApart(
+  prior: IdentifiedGroup[],
+  pairs: Map<number, number>,
+  restPrior: IdentifiedGroup[],
+  restNext: GroupShape[],
+): boolean {
+  const restMembers = new Set<string>();
+  for (const g of restPrior) for (const m of g.memberIds) restMembers.add(m);
+  for (const g of restPrior) {
+    if (g.headIds.length > 0 && !restMembers.has(g.headIds[0])) return false;
+  }
+  for (const g of restNext) for (const m of g.memberIds) restMembers.add(m);
+  const ids = new Set(restPrior.map((g) => g.id));
+  // A pair's members are checked against the other pairs' only when there are several.
+  const pairMembers = pairs.size > 1 ? new Set<string>() : undefined;
+  for (const p of pairs.values()) {
+    const same = prior[p];
+    if (ids.has(same.id)) return false;
+    ids.add(same.id);
+    for (const m of same.memberIds) {
+      if (restMembers.has(m) || pairMembers?.has(m)) return false;
+      pairMembers?.add(m);
+    }
+  }
+  return true;
+}
+
+/**
+ * `assignGroupIds` with no group set aside: every group normalized and indexed by entity.
+ * What the shortcut must equal, exactly (tests compare the two).
+ */
+export function assignGroupIdsInFull(
+  prior: IdentifiedGroup[],
+  next: GroupShape[],
+  ctx: IdentityContext,
+): { groups: IdentifiedGroup[]; events: GroupEvent[] } {
   const before = prior.map((g) => ({ id: g.id, ...normalized(g) }));
   assertUniqueIds(before);
   const after = next.map(normalized);

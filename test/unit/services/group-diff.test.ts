@@ -1,4 +1,6 @@
-import type { IdentifiedGroup } from '../../../src/domain/groups';
+import fc from 'fast-check';
+import { assignGroupIds, type IdentifiedGroup } from '../../../src/domain/groups';
+import type { Membership } from '../../../src/persistence/repositories/group.repository';
 import type { StoredGroupLists } from '../../../src/persistence/repositories/group.repository';
 import {
   membershipChanges,
@@ -86,5 +88,70 @@ describe('setting aside unchanged groups against the stored lists', () => {
   ])('gives what splitUnchanged gives for %s', (_, next) => {
     const prior = [zhang, alone, pair];
     expect(splitUnchangedLists(lists(prior), next)).toEqual(splitUnchanged(prior, next));
+  });
+});
+
+describe('membership rows of groups whose members stayed', () => {
+  /** Every member's group and head flag compared with before: what the rows must be. */
+  const everyMemberCompared = (prior: IdentifiedGroup[], changed: IdentifiedGroup[]) => {
+    const before = new Map<string, string>();
+    for (const g of prior)
+      for (const m of g.memberIds) before.set(m, `${g.id}/${g.headIds.includes(m)}`);
+    const rows: Membership[] = [];
+    for (const g of changed) {
+      for (const m of g.memberIds) {
+        const isHead = g.headIds.includes(m);
+        if (before.get(m) !== `${g.id}/${isHead}`)
+          rows.push({ entityId: m, groupId: g.id, isHead });
+      }
+    }
+    return rows;
+  };
+  const ENTITIES = Array.from({ length: 10 }, (_, i) => `E${i}`);
+  const grouped = (labels: number[], heads: number[][]) => {
+    const byLabel = new Map<number, string[]>();
+    labels.forEach((l, i) => byLabel.set(l, [...(byLabel.get(l) ?? []), ENTITIES[i]]));
+    return [...byLabel.values()].map((memberIds, i) => ({
+      memberIds,
+      headIds: [...new Set(heads[i].map((k) => memberIds[k % memberIds.length]))],
+    }));
+  };
+  const labels = (max: number) =>
+    fc.array(fc.integer({ min: 0, max }), {
+      minLength: ENTITIES.length,
+      maxLength: ENTITIES.length,
+    });
+  const heads = fc.array(fc.array(fc.nat(9), { minLength: 1, maxLength: 3 }), {
+    minLength: ENTITIES.length,
+    maxLength: ENTITIES.length,
+  });
+
+  it('are the rows of every member compared with before', () => {
+    fc.assert(
+      fc.property(
+        labels(3),
+        fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }),
+        labels(7),
+        heads,
+        heads,
+        (priorLabels, stays, moves, priorHeads, nextHeads) => {
+          const prior = grouped(priorLabels, priorHeads).map((g, i) => ({ id: `Q${i}`, ...g }));
+          // Members of a staying group keep its label; the others may go anywhere.
+          const nextLabels = priorLabels.map((l, i) => (stays[l] ? l : moves[i]));
+          const next = grouped(nextLabels, nextHeads);
+          const { groups } = assignGroupIds(prior, next, { date: '2024-06-30', cause: null });
+          expect(membershipChanges(prior, groups)).toEqual(everyMemberCompared(prior, groups));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('write only the members whose head flag moved when the members stayed', () => {
+    const prior = group('G-P-1', ['C-1', 'C-2', 'P-1'], ['P-1']);
+    const next = group('G-P-1', ['C-1', 'C-2', 'P-1'], ['C-2', 'P-1']);
+    expect(membershipChanges([prior], [next])).toEqual([
+      { entityId: 'C-2', groupId: 'G-P-1', isHead: true },
+    ]);
   });
 });
