@@ -3,9 +3,8 @@
  * and member sub-limits. Each is audited (before and after), takes effect in exposure at once,
  * and a rejected change writes nothing.
  */
-import { TestApi } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { loadDemoBank, rowCounts } from '../integration/exposure/demo-bank';
+import { demoBankApi } from '../support/demo-api';
+import { rowCounts } from '../integration/exposure/demo-bank';
 import {
   GROUP_OF,
   POLICY,
@@ -42,24 +41,13 @@ interface Exposure {
 }
 
 describe('policy, capital and group limits over HTTP (demo bank)', () => {
-  let db: TestDatabase;
-  let api: TestApi;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await loadDemoBank(db.orm);
-    api = await TestApi.start(db.orm);
-  });
-  afterAll(async () => {
-    await api?.stop();
-    await db?.drop();
-  });
+  const suite = demoBankApi();
 
   const exposureOf = async (entityId: string, date = asOf) =>
-    (await api.data<{ groupOf: { exposure: Exposure } }>(GROUP_OF, { entityId, asOf: date }))
+    (await suite.api.data<{ groupOf: { exposure: Exposure } }>(GROUP_OF, { entityId, asOf: date }))
       .groupOf.exposure;
   const audit = (table: string) =>
-    db.orm.em
+    suite.db.orm.em
       .fork()
       .getConnection()
       .execute<AuditRow[]>(
@@ -67,10 +55,10 @@ describe('policy, capital and group limits over HTTP (demo bank)', () => {
         [table, ADMIN['x-actor']],
       );
   const mutate = (query: string, variables: Record<string, unknown>) =>
-    api.query<Record<string, unknown>>(query, variables, ADMIN);
+    suite.api.query<Record<string, unknown>>(query, variables, ADMIN);
 
   it('shows the default policy and the capital in force', async () => {
-    const { policy } = await api.data<{ policy: Record<string, unknown> }>(POLICY, { asOf });
+    const { policy } = await suite.api.data<{ policy: Record<string, unknown> }>(POLICY, { asOf });
     expect(policy).toMatchObject({
       validFrom: null,
       control: { majorityThresholdPct: '50', stateExemption: true, disabledRules: [] },
@@ -80,7 +68,7 @@ describe('policy, capital and group limits over HTTP (demo bank)', () => {
   });
 
   it('rejects an invalid policy with every problem and writes nothing', async () => {
-    const before = await rowCounts(db.orm);
+    const before = await rowCounts(suite.db.orm);
     const res = await mutate(SET_POLICY, {
       validFrom: '2027-01-01',
       input: {
@@ -97,7 +85,7 @@ describe('policy, capital and group limits over HTTP (demo bank)', () => {
       'exposure policy: warnLevelsPct must be increasing (first below second)',
       'control-policy: keyExecutivesRequired must be an integer from 1 to 3',
     ]);
-    expect(await rowCounts(db.orm)).toEqual(before);
+    expect(await rowCounts(suite.db.orm)).toEqual(before);
   });
 
   it('asks for a note before changing the policy of a past date', async () => {
@@ -139,7 +127,7 @@ describe('policy, capital and group limits over HTTP (demo bank)', () => {
   it("re-derives today's groups when the control policy changes", async () => {
     const members = `query { groupOf(entityId: "C-DFG") { memberCount } }`;
     expect(
-      (await api.data<{ groupOf: { memberCount: number } }>(members)).groupOf.memberCount,
+      (await suite.api.data<{ groupOf: { memberCount: number } }>(members)).groupOf.memberCount,
     ).toBe(1);
     const res = await mutate(SET_POLICY, {
       validFrom: '2026-11-01',
@@ -149,7 +137,7 @@ describe('policy, capital and group limits over HTTP (demo bank)', () => {
     expect(res.errors).toBeUndefined();
     // S-SASAC now joins C-DFP (51 %, with C-DFPS) and C-DFG (80 %).
     expect(
-      (await api.data<{ groupOf: { memberCount: number } }>(members)).groupOf.memberCount,
+      (await suite.api.data<{ groupOf: { memberCount: number } }>(members)).groupOf.memberCount,
     ).toBe(4);
   });
 
@@ -171,7 +159,7 @@ describe('policy, capital and group limits over HTTP (demo bank)', () => {
   });
 
   it('rejects a sub-limit above the group limit, naming the member and the amounts', async () => {
-    const before = await rowCounts(db.orm);
+    const before = await rowCounts(suite.db.orm);
     const res = await mutate(SET_SUB_LIMITS, {
       groupMemberId: 'C-HXS',
       asOf,
@@ -181,7 +169,7 @@ describe('policy, capital and group limits over HTTP (demo bank)', () => {
     expect(res.errors?.[0]?.message).toContain(
       "C-HXS's sub-limit 4 000 000 000 CNY exceeds the group limit GL-1 of 3 500 000 000 CNY",
     );
-    expect(await rowCounts(db.orm)).toEqual(before);
+    expect(await rowCounts(suite.db.orm)).toEqual(before);
   });
 
   it('rejects a sub-limit for an entity outside the group', async () => {
@@ -235,7 +223,7 @@ describe('policy, capital and group limits over HTTP (demo bank)', () => {
   });
 
   it('refuses a group limit below its sub-limits and writes nothing', async () => {
-    const before = await rowCounts(db.orm);
+    const before = await rowCounts(suite.db.orm);
     const res = await mutate(SET_GROUP_LIMIT, {
       memberId: 'C-HXS',
       limit: '1000000000',
@@ -244,6 +232,6 @@ describe('policy, capital and group limits over HTTP (demo bank)', () => {
     });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/sum to 2 710 000 000 CNY, above the group limit/);
-    expect(await rowCounts(db.orm)).toEqual(before);
+    expect(await rowCounts(suite.db.orm)).toEqual(before);
   });
 });

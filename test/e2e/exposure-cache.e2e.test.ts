@@ -6,10 +6,8 @@
  */
 import { emptyDataset, type Dataset } from '../../src/domain/model';
 import { importDataset } from '../../src/import/postgres';
-import { TestApi } from '../support/api';
 import { sqlCounter } from '../support/sql-counter';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { loadDemoBank } from '../integration/exposure/demo-bank';
+import { demoBankApi } from '../support/demo-api';
 import {
   RECORD_CAPITAL,
   SET_GROUP_LIMIT,
@@ -63,21 +61,10 @@ interface Exposure {
 
 describe('the exposure cache answers fresh figures after every kind of write', () => {
   const sql = sqlCounter();
-  let db: TestDatabase;
-  let api: TestApi;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(sql.options);
-    await loadDemoBank(db.orm);
-    api = await TestApi.start(db.orm);
-  });
-  afterAll(async () => {
-    await api?.stop();
-    await db?.drop();
-  });
+  const suite = demoBankApi(sql.options);
 
   const exposureOf = async (id: string): Promise<Exposure> =>
-    (await api.data<{ groupOf: { exposure: Exposure } }>(EXPOSURE, { id })).groupOf.exposure;
+    (await suite.api.data<{ groupOf: { exposure: Exposure } }>(EXPOSURE, { id })).groupOf.exposure;
 
   /** Asks twice (the second answer comes from the cache), then writes, then asks again. */
   async function acrossWrite(id: string, write: () => Promise<unknown>) {
@@ -91,7 +78,7 @@ describe('the exposure cache answers fresh figures after every kind of write', (
   async function acrossImport(id: string, dataset: Partial<Dataset>) {
     const before = await exposureOf(id);
     expect(await exposureOf(id)).toEqual(before);
-    await importDataset(db.orm, { ...emptyDataset(), ...dataset }, { actor: 'test-import' });
+    await importDataset(suite.db.orm, { ...emptyDataset(), ...dataset }, { actor: 'test-import' });
     for (let waited = 0; waited < 5000; waited += 50) {
       const after = await exposureOf(id);
       if (JSON.stringify(after) !== JSON.stringify(before)) return { before, after };
@@ -101,7 +88,7 @@ describe('the exposure cache answers fresh figures after every kind of write', (
   }
 
   const mutate = async (query: string, variables: Record<string, unknown>) => {
-    const res = await api.query(query, variables, ADMIN);
+    const res = await suite.api.query(query, variables, ADMIN);
     expect(res.errors).toBeUndefined();
   };
 
@@ -113,11 +100,11 @@ describe('the exposure cache answers fresh figures after every kind of write', (
   });
 
   it('answers the benchmark question again from memory: no statement, no EntityManager', async () => {
-    await api.data(GROUP_EXPOSURE_QUERY, { id: 'C-HXS' });
-    const forks = jest.spyOn(db.orm.em, 'fork');
+    await suite.api.data(GROUP_EXPOSURE_QUERY, { id: 'C-HXS' });
+    const forks = jest.spyOn(suite.db.orm.em, 'fork');
     try {
       sql.reset();
-      const again = await api.data<{ groupOf: { heads: unknown[]; members: unknown } }>(
+      const again = await suite.api.data<{ groupOf: { heads: unknown[]; members: unknown } }>(
         GROUP_EXPOSURE_QUERY,
         { id: 'C-HXS' },
       );
@@ -129,7 +116,7 @@ describe('the exposure cache answers fresh figures after every kind of write', (
   });
 
   it("keeps answers out of HTTP caches (no-store), the cache being the server's own", async () => {
-    const res = await fetch(api.url, {
+    const res = await fetch(suite.api.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: EXPOSURE, variables: { id: 'C-HXS' } }),
@@ -161,8 +148,8 @@ describe('the exposure cache answers fresh figures after every kind of write', (
 
   it('after a drawing is imported, for the group and for the single client', async () => {
     const client = async () =>
-      (await api.data<{ entity: { exposure: { drawn: string } } }>(CLIENT, { id: 'C-HXL' })).entity
-        .exposure.drawn;
+      (await suite.api.data<{ entity: { exposure: { drawn: string } } }>(CLIENT, { id: 'C-HXL' }))
+        .entity.exposure.drawn;
     const clientBefore = await client();
     const { before, after } = await acrossImport('C-HXS', {
       drawings: [{ facilityId: 'FC-CACHE', asOf: '2026-10-31', drawn: '40000000' }],

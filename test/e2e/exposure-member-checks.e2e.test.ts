@@ -4,9 +4,7 @@
  * whole list, filters keep what they say, the summary hides nothing that is not PASS, and
  * bad paging arguments are coded errors.
  */
-import { TestApi } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { loadDemoBank } from '../integration/exposure/demo-bank';
+import { demoBankApi } from '../support/demo-api';
 import { GROUP_OF, MEMBER_CHECKS } from '../integration/exposure/exposure-queries';
 
 const AS_OF = '2026-09-30';
@@ -28,27 +26,19 @@ interface Summary {
 }
 
 describe('a group exposure: check summary and paged member checks (demo bank)', () => {
-  let db: TestDatabase;
-  let api: TestApi;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await loadDemoBank(db.orm);
-    api = await TestApi.start(db.orm);
-  });
-  afterAll(async () => {
-    await api?.stop();
-    await db?.drop();
-  });
+  const suite = demoBankApi();
 
   async function page(entityId: string, first: number, after?: string, minStatus = 'PASS') {
-    const data = await api.data<{ groupOf: { exposure: { memberChecks: Page } } }>(MEMBER_CHECKS, {
-      entityId,
-      asOf: AS_OF,
-      first,
-      after: after ?? null,
-      minStatus,
-    });
+    const data = await suite.api.data<{ groupOf: { exposure: { memberChecks: Page } } }>(
+      MEMBER_CHECKS,
+      {
+        entityId,
+        asOf: AS_OF,
+        first,
+        after: after ?? null,
+        minStatus,
+      },
+    );
     return data.groupOf.exposure.memberChecks;
   }
 
@@ -93,7 +83,7 @@ describe('a group exposure: check summary and paged member checks (demo bank)', 
   it.each(['C-DFP', 'C-HXS', 'C-JH', 'C-WQ2'])(
     "the summary of %s's group: its group checks, then every flagged member check, worst first",
     async (entityId) => {
-      const data = await api.data<{ groupOf: { exposure: Summary } }>(GROUP_OF, {
+      const data = await suite.api.data<{ groupOf: { exposure: Summary } }>(GROUP_OF, {
         entityId,
         asOf: AS_OF,
       });
@@ -124,7 +114,7 @@ describe('a group exposure: check summary and paged member checks (demo bank)', 
     ['a cursor that is not one', { first: 5, after: 'not-a-cursor' }],
     ['an entity cursor', { first: 5, after: Buffer.from('id:C-HXS').toString('base64url') }],
   ])('answers %s with BAD_USER_INPUT', async (_case, args) => {
-    const res = await api.query(MEMBER_CHECKS, { entityId: 'C-HXS', asOf: AS_OF, ...args });
+    const res = await suite.api.query(MEMBER_CHECKS, { entityId: 'C-HXS', asOf: AS_OF, ...args });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

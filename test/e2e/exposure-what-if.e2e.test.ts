@@ -3,9 +3,8 @@
  * exposure into another group, an acquisition that merges groups and a disposal that splits
  * one; none of them writes a row.
  */
-import { TestApi } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { loadDemoBank, rowCounts } from '../integration/exposure/demo-bank';
+import { demoBankApi } from '../support/demo-api';
+import { rowCounts } from '../integration/exposure/demo-bank';
 import { SIMULATE_FACILITY, SIMULATE_RELATIONSHIP } from '../integration/exposure/exposure-queries';
 
 const asOf = '2026-09-30';
@@ -46,25 +45,14 @@ interface RelationshipWhatIf {
 }
 
 describe('what-if over HTTP (demo bank)', () => {
-  let db: TestDatabase;
-  let api: TestApi;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await loadDemoBank(db.orm);
-    api = await TestApi.start(db.orm);
-  });
-  afterAll(async () => {
-    await api?.stop();
-    await db?.drop();
-  });
+  const suite = demoBankApi();
 
   const facility = (input: Record<string, unknown>) =>
-    api
+    suite.api
       .data<{ simulateFacility: FacilityWhatIf }>(SIMULATE_FACILITY, { input, asOf })
       .then((d) => d.simulateFacility);
   const relationship = (input: Record<string, unknown>) =>
-    api
+    suite.api
       .data<{ simulateRelationship: RelationshipWhatIf }>(SIMULATE_RELATIONSHIP, { input, asOf })
       .then((d) => d.simulateRelationship);
 
@@ -164,12 +152,12 @@ describe('what-if over HTTP (demo bank)', () => {
       { addLink: { fromId: 'C-JH', toId: 'C-HXH', type: 'OTHER_CONTROL' } },
     ],
   ])('rejects %s with BAD_USER_INPUT', async (_case, input) => {
-    const res = await api.query(SIMULATE_RELATIONSHIP, { input, asOf });
+    const res = await suite.api.query(SIMULATE_RELATIONSHIP, { input, asOf });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('rejects a facility guaranteed by its own borrower', async () => {
-    const res = await api.query(SIMULATE_FACILITY, {
+    const res = await suite.api.query(SIMULATE_FACILITY, {
       asOf,
       input: {
         borrowerId: 'C-JH',
@@ -184,16 +172,16 @@ describe('what-if over HTTP (demo bank)', () => {
   });
 
   it('leaves every table and the audit log unchanged', async () => {
-    const before = await rowCounts(db.orm);
+    const before = await rowCounts(suite.db.orm);
     await facility({ borrowerId: 'C-DFPS', product: 'TERM_LOAN', amount: '1000', currency: 'CNY' });
     await relationship({
       addShareholding: { holderId: 'C-HXH', companyId: 'C-WQ2', votingPct: '60' },
     });
     await relationship({ end: { kind: 'SHAREHOLDING', id: 'SH-3' } });
-    expect(await rowCounts(db.orm)).toEqual(before);
+    expect(await rowCounts(suite.db.orm)).toEqual(before);
     expect(Number(before.audit_log)).toBeGreaterThan(0);
     // The in-memory graph is untouched too: today's group is what it was.
-    const { groupOf } = await api.data<{ groupOf: { memberCount: number } }>(
+    const { groupOf } = await suite.api.data<{ groupOf: { memberCount: number } }>(
       `{ groupOf(entityId: "C-WQ2") { memberCount } }`,
     );
     expect(groupOf.memberCount).toBe(2);

@@ -3,9 +3,7 @@
  * gives: the Zhang family group through groupOf, Dongfang Power's four named checks, the
  * other groups, single clients and the portfolio views.
  */
-import { TestApi } from '../support/api';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { loadDemoBank } from '../integration/exposure/demo-bank';
+import { demoBankApi } from '../support/demo-api';
 import { ENTITY_EXPOSURE, GROUP_OF, PORTFOLIO } from '../integration/exposure/exposure-queries';
 
 interface Check {
@@ -35,24 +33,16 @@ interface GroupExposure extends Record<string, unknown> {
 }
 
 describe('exposure over HTTP (demo bank, EXPECTED.md)', () => {
-  let db: TestDatabase;
-  let api: TestApi;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await loadDemoBank(db.orm);
-    api = await TestApi.start(db.orm);
-  });
-  afterAll(async () => {
-    await api?.stop();
-    await db?.drop();
-  });
+  const suite = demoBankApi();
 
   async function groupOf(entityId: string, asOf: string): Promise<GroupExposure> {
-    const data = await api.data<{ groupOf: { id: string; exposure: GroupExposure } }>(GROUP_OF, {
-      entityId,
-      asOf,
-    });
+    const data = await suite.api.data<{ groupOf: { id: string; exposure: GroupExposure } }>(
+      GROUP_OF,
+      {
+        entityId,
+        asOf,
+      },
+    );
     expect(data.groupOf.exposure.groupId).toBe(data.groupOf.id);
     return data.groupOf.exposure;
   }
@@ -191,7 +181,7 @@ describe('exposure over HTTP (demo bank, EXPECTED.md)', () => {
   });
 
   it('gives C-SOLO as a single client gross 5 000 000, net 0, and its group the same', async () => {
-    const data = await api.data<{ entity: { exposure: Record<string, unknown> } }>(
+    const data = await suite.api.data<{ entity: { exposure: Record<string, unknown> } }>(
       ENTITY_EXPOSURE,
       { id: 'C-SOLO', asOf: '2026-09-30' },
     );
@@ -214,7 +204,7 @@ describe('exposure over HTTP (demo bank, EXPECTED.md)', () => {
   });
 
   it("lists a member's own checks the same way as single client and in its group", async () => {
-    const data = await api.data<{
+    const data = await suite.api.data<{
       entity: { exposure: { checks: Check[]; group: { groupId: string } } };
     }>(ENTITY_EXPOSURE, { id: 'C-DFP', asOf: '2026-09-30' });
     const group = await groupOf('C-DFP', '2026-09-30');
@@ -231,7 +221,7 @@ describe('exposure over HTTP (demo bank, EXPECTED.md)', () => {
   });
 
   it('lists large exposures, top groups and limit alerts on 2026-09-30', async () => {
-    const data = await api.data<{
+    const data = await suite.api.data<{
       largeExposures: Row[];
       topGroups: Row[];
       limitAlerts: { worstStatus: string; group: Row; checks: Row[] }[];
@@ -265,7 +255,7 @@ describe('exposure over HTTP (demo bank, EXPECTED.md)', () => {
     ['a date before any capital', GROUP_OF, { entityId: 'C-HXS', asOf: '2020-01-01' }, 'NOT_FOUND'],
     ['a malformed date', ENTITY_EXPOSURE, { id: 'C-HXS', asOf: '2026-02-30' }, 'BAD_USER_INPUT'],
   ])('answers %s with a coded error', async (_case, query, variables, code) => {
-    const res = await api.query(query, variables);
+    const res = await suite.api.query(query, variables);
     expect(res.errors?.[0]?.extensions?.code).toBe(code);
   });
 });

@@ -56,35 +56,10 @@ export class GroupRepository {
   ) {}
 
   /**
-   * Every persisted group; a million memberships streamed as arrays, not records. Members in
-   * code-unit order (collation "C"), the order a derivation lists them in.
+   * Every persisted group as flat lists (see StoredGroupLists): a million memberships
+   * streamed as arrays, not records, members in code-unit order (collation "C"), the order
+   * a derivation lists them in.
    */
-  async loadAll(): Promise<IdentifiedGroup[]> {
-    const groups: IdentifiedGroup[] = [];
-    let current: IdentifiedGroup | undefined;
-    await withRawClient(this.em, (client) =>
-      streamRows(
-        client,
-        `select group_id, entity_id, is_head from group_membership
-         order by group_id, entity_id collate "C"`,
-        ([groupId, entityId, isHead]) => {
-          const id = entityId as string;
-          if (current?.id === (groupId as string)) {
-            current.memberIds.push(id);
-            if (isHead) current.headIds.push(id);
-          } else {
-            // Literals, not pushes onto []: a pushed array reserves 17 slots, and most of a
-            // bank's 700 000 groups are one entity heading itself.
-            current = { id: groupId as string, memberIds: [id], headIds: isHead ? [id] : [] };
-            groups.push(current);
-          }
-        },
-      ),
-    );
-    return groups;
-  }
-
-  /** Every persisted group as flat lists (see StoredGroupLists), in the order of `loadAll`. */
   async loadAllLists(): Promise<StoredGroupLists> {
     const groupIds: string[] = [];
     const starts: number[] = [];
