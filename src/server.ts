@@ -8,6 +8,7 @@ import { createRequestContext, type RequestContext } from './graphql/context';
 import { createErrorFormatter } from './graphql/errors';
 import { createSchema } from './graphql/schema';
 import { depthLimit } from './graphql/depth-limit';
+import { responseCachePlugin } from './graphql/response-cache';
 
 /** Deep enough for every screen (group → members → holdings → holder → …), no deeper. */
 export const MAX_QUERY_DEPTH = 12;
@@ -34,6 +35,7 @@ export async function startServer(
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageLocalDefault(),
+      responseCachePlugin(app.dataGeneration),
       noStore,
     ],
     introspection: true,

@@ -87,6 +87,27 @@ export class GenerationCache {
     return value;
   }
 
+  /**
+   * Stores a value computed elsewhere (e.g. a whole GraphQL answer), unless the generation
+   * moved on since `computedAt`, when the computation began: such a value may mix states.
+   */
+  keep(key: string, value: unknown, weight: number, computedAt: number): void {
+    this.sync();
+    if (this.data.current !== computedAt) return;
+    const previous = this.entries.get(key);
+    if (previous?.computed) this.totalWeight -= previous.weight;
+    const entry: Entry = {
+      value: Promise.resolve(value),
+      weight: Math.max(1, weight),
+      computed: true,
+      result: value,
+      lastUsed: ++this.clock,
+    };
+    this.entries.set(key, entry);
+    this.totalWeight += entry.weight;
+    this.evict();
+  }
+
   private sync(): void {
     if (this.data.current === this.generation) return;
     this.generation = this.data.current;

@@ -31,7 +31,7 @@ async function run(request: LoadRequest): Promise<LoadReply> {
     connections,
     duration,
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-actor': 'bench' },
+    headers: { 'content-type': 'application/json', 'x-actor': 'bench', ...request.headers },
     // One shared cursor over the bodies: concurrent connections ask for different entities,
     // not the same one in lockstep.
     requests: [{ method: 'POST', setupRequest: (req: object) => ({ ...req, body: next() }) }],

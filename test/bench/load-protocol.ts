@@ -6,6 +6,8 @@ export interface LoadRequest {
   connections: number;
   warmupS: number;
   durationS: number;
+  /** Extra request headers (e.g. `cache-control: no-cache`, to have every answer computed). */
+  headers?: Record<string, string>;
 }
 
 export type LoadReply =

@@ -32,7 +32,10 @@ export interface StatementCount {
   entityId: string;
   groupSize: number;
   groupId: string;
-  /** Statements of the first ask; of the same ask repeated (answered from the server's cache). */
+  /**
+   * Statements of the first ask; of the same ask repeated with `Cache-Control: no-cache`
+   * (executed again, its parts answered from the server's exposure and party caches).
+   */
   statements: number;
   repeated: number;
   /** The request's latency, alone on an idle server. */
@@ -42,7 +45,7 @@ export interface StatementCount {
 /**
  * One request at a time on the idle server, the driver's statement counter read around each,
  * and its latency; also proves the query answers without GraphQL errors before any load.
- * Each sample is asked twice: the repeat shows what a cached answer costs.
+ * Each sample is asked twice: the repeat, executed again, shows what a warm answer costs.
  */
 export async function statementsPerRequest(
   server: ServerHandle,
@@ -62,17 +65,22 @@ export async function statementsPerRequest(
     };
     const ms = since(start);
     const after = await count();
-    await postGraphql(server.url, groupExposureBody(s.entityId), limitS);
+    await postGraphql(server.url, groupExposureBody(s.entityId), limitS, NO_CACHE);
     const repeated = (await count()) - after;
     counts.push({ ...s, groupId: data.groupOf.id, statements: after - before, repeated, ms });
   }
   return counts;
 }
 
-export async function postGraphql(url: string, body: string, timeoutS = 60): Promise<unknown> {
+export async function postGraphql(
+  url: string,
+  body: string,
+  timeoutS = 60,
+  headers: Record<string, string> = {},
+): Promise<unknown> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-actor': 'bench' },
+    headers: { 'content-type': 'application/json', 'x-actor': 'bench', ...headers },
     body,
     signal: AbortSignal.timeout(timeoutS * 1000),
   });
@@ -114,12 +122,18 @@ export interface LoadFigures {
   groupExposure: LoadResult;
   /** groupExposure rps ÷ trivial rps. */
   ratio: number;
+  /** The same borrowers with `Cache-Control: no-cache`: every answer executed, none kept whole. */
+  executed: LoadResult;
+  executedRatio: number;
   /** Random borrowers in groups of at most SMALL_GROUP members: the everyday request. */
   smallGroups: LoadResult | null;
   smallRatio: number | null;
 }
 
 export const SMALL_GROUP = 100;
+
+/** Asks the server to compute the answer, not to hand out a whole answer it kept. */
+const NO_CACHE = { 'cache-control': 'no-cache' };
 
 export async function loadRuns(
   settle: () => Promise<void>,
@@ -138,6 +152,8 @@ export async function loadRuns(
     const trivial = await runLoad({ ...base, bodies: [TRIVIAL_BODY] });
     await settle();
     const groupExposure = await runLoad({ ...base, bodies: bodies.all });
+    await settle();
+    const executed = await runLoad({ ...base, bodies: bodies.all, headers: NO_CACHE });
     let smallGroups: LoadResult | null = null;
     if (bodies.small.length) {
       await settle();
@@ -148,6 +164,8 @@ export async function loadRuns(
       trivial,
       groupExposure,
       ratio: ratioOf(groupExposure, trivial),
+      executed,
+      executedRatio: ratioOf(executed, trivial),
       smallGroups,
       smallRatio: smallGroups && ratioOf(smallGroups, trivial),
     });

@@ -29,6 +29,12 @@ export function loadRows(l: LoadFigures, add: AddRow): void {
     strict ? '≥ 60 %' : '',
     strict ? l.ratio >= 0.6 : null,
   );
+  const e = l.executed;
+  add(
+    `group exposure, computed every time (Cache-Control: no-cache) ${at}`,
+    `${throughput(e)}, p50 ${ms(e.latencyP50)} / p99 ${ms(e.latencyP99)}, ` +
+      `${(l.executedRatio * 100).toFixed(1)} % of trivial`,
+  );
   if (l.smallGroups) {
     const s = l.smallGroups;
     add(

@@ -103,7 +103,7 @@ export function reportRows(r: BenchResults): Row[] {
   if (q) {
     const range = (a: number, b: number) => (a === b ? String(a) : `${a}–${b}`);
     add(
-      'SQL statements per group-exposure request (first ask of a group / cached)',
+      'SQL statements per group-exposure request (first ask of a group / asked again)',
       `${range(q.min, q.max)} / ${range(q.cachedMin, q.cachedMax)}`,
       'constant',
       q.constant,

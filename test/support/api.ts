@@ -18,10 +18,14 @@ export class TestApi {
     readonly app: AppServices,
   ) {}
 
-  /** `today` fixes the server's calendar date so "current" answers are reproducible. */
-  static async start(orm: Orm, today = TEST_TODAY): Promise<TestApi> {
+  /**
+   * `today` fixes the server's calendar date so "current" answers are reproducible; a
+   * function lets a test move the calendar on.
+   */
+  static async start(orm: Orm, today: string | (() => string) = TEST_TODAY): Promise<TestApi> {
     const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    const app = await startAppServices(orm, log, { today: () => today });
+    const clock = typeof today === 'string' ? () => today : today;
+    const app = await startAppServices(orm, log, { today: clock });
     const server = await startServer(app, 0, log);
     return new TestApi(server, server.url, app);
   }

@@ -164,4 +164,30 @@ describe('GenerationCache', () => {
       'c',
     ]);
   });
+
+  it('keeps a value computed elsewhere only if no write came since it began', () => {
+    const data = new DataGeneration();
+    const cache = new GenerationCache(data, 10);
+    const began = data.current;
+    data.bump();
+    cache.keep('stale', 'mixed states', 1, began);
+    expect(cache.computed('stale')).toBeUndefined();
+    cache.keep('fresh', 'answer', 1, data.current);
+    expect(cache.computed('fresh')).toBe('answer');
+  });
+
+  it('weighs kept values with the rest, replacing a key without counting it twice', () => {
+    const cache = new GenerationCache(new DataGeneration(), 10);
+    cache.keep('a', 'a1', 6, 0);
+    cache.keep('a', 'a2', 6, 0);
+    expect(cache.computed('a')).toBe('a2');
+    cache.keep('b', 'b', 4, 0);
+    expect([cache.computed('a'), cache.computed('b')]).toEqual(['a2', 'b']);
+    cache.keep('c', 'c', 4, 0);
+    expect([cache.computed('a'), cache.computed('b'), cache.computed('c')]).toEqual([
+      undefined,
+      'b',
+      'c',
+    ]);
+  });
 });
