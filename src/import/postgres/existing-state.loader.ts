@@ -11,10 +11,18 @@ import { datasetReferences } from '../dataset-references';
 
 const CHUNK = 10_000;
 
-export async function loadExistingState(db: Knex, dataset: Dataset): Promise<ExistingState> {
+/**
+ * `assumeStored`: ask about every reference without first checking which tables hold rows,
+ * for a write of a few rows into a bank (one round trip fewer on every API write).
+ */
+export async function loadExistingState(
+  db: Knex,
+  dataset: Dataset,
+  options: { assumeStored?: boolean } = {},
+): Promise<ExistingState> {
   // Into an empty database (the first load of a bank) there is nothing to ask about, and the
   // references are worked out later, during validation, while PostgreSQL writes.
-  const stored = await nonEmptyTables(db);
+  const stored = options.assumeStored ? EVERY_TABLE_STORED : await nonEmptyTables(db);
   const refs = () => datasetReferences(dataset);
   const partyIds = stored.party
     ? await ids(db, 'select id from party where id = any(?)', [...refs().outsideEntities])
@@ -33,6 +41,8 @@ export async function loadExistingState(db: Knex, dataset: Dataset): Promise<Exi
     leiOwners: await codes('lei'),
   };
 }
+
+const EVERY_TABLE_STORED = { party: true, shareholding: true, facility: true } as const;
 
 async function nonEmptyTables(
   db: Knex,

@@ -200,6 +200,7 @@ export class GraphWriteService {
     const existing = await loadExistingState(
       tx.getTransactionContext<Knex.Transaction>()!,
       dataset,
+      { assumeStored: true },
     );
     const problems = validateDataset(dataset, existing);
     if (problems.length) throw ValidationError.of(problems.map((p) => `${p.column}: ${p.reason}`));
