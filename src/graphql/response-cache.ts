@@ -9,7 +9,7 @@ import { GenerationCache } from '../services/generation-cache';
 import type { RequestContext } from './context';
 
 /** Serialized size of the answers kept (their objects take a few times that in the heap). */
-export const RESPONSE_CACHE_BYTES = 48 * 1024 * 1024;
+export const RESPONSE_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** A larger answer (a big group's GEXF, say) is not kept: it would push out hundreds of others. */
 const LARGEST_ENTRY_SHARE = 1 / 32;
