@@ -19,7 +19,8 @@ const LARGEST_ENTRY_SHARE = 1 / 32;
  * for as long as the data generation and the calendar day stay where they were. Every answer
  * is a function of the data (which moves the generation on whenever it changes), the day
  * ("today" is every asOf's default), the operation and its variables, and who asks: the
- * actor is part of the key, so an answer is never handed to another principal.
+ * actor is part of the key, so an answer is never handed to another principal. (Once roles
+ * decide what a principal may see, a change of roles must move the generation on too.)
  *
  * Only complete answers are kept: no errors, no mutations, nothing computed across a write.
  * A client that wants an answer computed afresh sends `Cache-Control: no-cache` (or
