@@ -3,11 +3,15 @@ import type { GroupShape } from '../../domain/groups';
 import type { ControlPolicy } from '../../domain/policy/control-policy';
 import { shapesOf } from '../derivation/full-derivation';
 import type { GraphStore } from '../graph-store';
-import { DIRECTED, JOINS, storedFacts, type StoredFact } from './group-facts';
+import { sameFacts } from './downstream-rederivation';
+import { DIRECTED, JOINS, type GroupFacts, storedFacts, type StoredFact } from './group-facts';
 import { TodayGraph } from './today-graph';
 
 /** Today's group of an entity as the engine holds it; an entity new to the engine is alone. */
 export type CurrentGroupOf = (entityId: string) => GroupShape;
+
+/** The facts kept for a current group, when they are known. */
+export type PriorFactsOf = (group: GroupShape) => GroupFacts | undefined;
 
 export interface ScopedRederivation {
   /** Every entity whose group was re-derived: whole current groups only. */
@@ -17,8 +21,9 @@ export interface ScopedRederivation {
   /** The derivation's facts that `next` groups rest on (see GroupFacts), in store numbers. */
   facts: StoredFact[];
   /**
-   * Entities outside the scope downstream of the write: their groups held still, but facts
-   * inside them may not have (a kept copy of those is stale).
+   * Entities outside the scope downstream of the write: their groups held still, and the
+   * directed facts into them came out as kept (an outsider whose did not, or whose facts
+   * were not kept, was taken into the scope whole).
    */
   unsettled: number[];
   /** Derivations it took until the groups around the scope held still. */
@@ -57,6 +62,7 @@ export function rederiveAroundWrite(
   date: string,
   policy: ControlPolicy,
   limits: ScopeLimits,
+  priorFactsOf: PriorFactsOf = () => undefined,
 ): ScopedRederivation | undefined {
   const walk = new TodayGraph(store, date);
   const groupAt = (i: number) => groupOf(store.idAt(i));
@@ -88,14 +94,27 @@ export function rederiveAroundWrite(
     const derivation = deriveGroups(graph, date, policy);
     const derived = shapesOf(derivation);
     const moved = outsidersThatMoved(derived, scopeIds, groupOf);
+    const allFacts = storedFacts(derivation, numbers, policy);
+    const unsettled = new Set<number>();
     if (moved.length === 0) {
-      const next = derived.filter((g) => scopeIds.has(g.memberIds[0]));
-      const facts = storedFacts(derivation, numbers, policy).filter(
-        (f) => scope.has(f.to) && ((f.flags & DIRECTED) !== 0 || (f.flags & JOINS) !== 0),
-      );
-      const unsettled = new Set<number>();
       walk.downstream(changed, (i) => all.has(i), unsettled);
       for (const i of scope) unsettled.delete(i);
+      // Control that joins no group (E1, a severed link) can change outside the scope while
+      // every group holds still, and what lies below then has new controllers: R2 tallies,
+      // board counts, "no single controller" for R3. Such an outsider is taken whole too.
+      const into = new Map<number, StoredFact[]>();
+      for (const i of unsettled) into.set(i, []);
+      for (const f of allFacts) if ((f.flags & DIRECTED) !== 0) into.get(f.to)?.push(f);
+      for (const [i, after] of into) {
+        const before = priorFactsOf(groupAt(i))?.into(i);
+        if (before === undefined || !sameFacts(before, after)) moved.push(store.idAt(i));
+      }
+    }
+    if (moved.length === 0) {
+      const next = derived.filter((g) => scopeIds.has(g.memberIds[0]));
+      const facts = allFacts.filter(
+        (f) => scope.has(f.to) && ((f.flags & DIRECTED) !== 0 || (f.flags & JOINS) !== 0),
+      );
       return {
         scope: scopeIds,
         next,
@@ -126,7 +145,9 @@ export function rederiveAroundWrite(
  * Parts of groups are not judged against today: all a write can do outside its scope is
  * pull a party into a scope group (control from outside a group never takes effect inside
  * it; R9 and R10 links already inside one are inside the scope), and such a party is
- * then judged as an outsider and its whole group taken into the scope.
+ * then judged as an outsider and its whole group taken into the scope. Control that joins
+ * no group (E1, a severed link) can also reach an outsider without moving it: its facts,
+ * compared with the kept ones, take it into the scope then (see rederiveAroundWrite).
  */
 function supportAround(
   walk: TodayGraph,

@@ -88,7 +88,9 @@ export function rederiveWrite(
       };
     }
   }
-  const scoped = rederiveAroundWrite(store, groupOf, write, date, policy, limits);
+  const scoped = rederiveAroundWrite(store, groupOf, write, date, policy, limits, (group) =>
+    view.today ? facts.of(group) : undefined,
+  );
   if (scoped) {
     return {
       path: 'groups',
@@ -97,8 +99,8 @@ export function rederiveWrite(
       prior: groupsOf(scoped.scope),
       next: scoped.next,
       keep: () => {
-        // Facts outside the scope that the write may have changed are no longer known.
-        for (const group of groupsOf(scoped.unsettled.map((i) => store.idAt(i)))) facts.lose(group);
+        // Outside the scope facts into the entities below the write came out as kept (else
+        // their groups joined the scope), and control passes no change on past them.
         facts.keepAll(scoped.next, scoped.facts);
       },
     };
