@@ -83,13 +83,23 @@ export function rederiveDownstream(
     // A lone entity has no joining fact; any other fact into it only shows as a change.
     return group.memberIds.length === 1 ? [] : undefined;
   };
+  /** The new directed facts into each re-derived entity. */
+  const fresh = new Map<number, StoredFact[]>();
+  /**
+   * Every directed fact into `i`, non-joining ones included: the new ones once `i` is
+   * re-derived (the write may have given it controllers outside its current group), else
+   * the kept ones; undefined when unknown.
+   */
+  const controllersOf = (i: number): readonly StoredFact[] | undefined =>
+    fresh.get(i) ?? current.factsOf(groupAt(i))?.into(i);
 
   let rounds = 0;
   let derived = 0;
   /** The facts of the entities around `entities`, each with its upstream support. */
   const deriveAround = (entities: ReadonlySet<number>): StoredFact[] | undefined => {
-    const { all, bare } = supportOf(walk, entities, groupAt);
-    if (all.size > limits.maxEntities) return undefined;
+    const support = supportOf(walk, entities, groupAt, controllersOf);
+    if (!support || support.all.size > limits.maxEntities) return undefined;
+    const { all, bare } = support;
     derived += all.size;
     const { graph, numbers } = walk.subgraph(all, bare);
     return storedFacts(deriveGroups(graph, date, policy), numbers, policy);
@@ -104,8 +114,6 @@ export function rederiveDownstream(
       pending.add(d);
     }
   };
-  /** The new directed facts into each re-derived entity. */
-  const fresh = new Map<number, StoredFact[]>();
   /** Entities whose controllers or their ancestry changed. */
   const moved = new Set<number>();
   /** Persons whose R9 ties are re-derived: they may gain or lose all control. */
@@ -194,28 +202,79 @@ export function rederiveDownstream(
 
 /**
  * The entities a derivation of `reDerived` needs: each re-derived entity's upstream
- * neighbours with the part of their own group upstream of them (their controllers and the
- * evidence of that control are there: control joins groups), the holders, appointers and
+ * neighbours with the part of their own group upstream of them, the holders, appointers and
  * linked parties of all those bare, and the families of the persons among them (R3 pools
  * one person with his relatives, whose kinship may run through others). Upstream runs
  * along the edges a control fact can rest on only: stakes and posts in a company, links to
  * a party (a relative or a link's target is no controller).
+ *
+ * Why that is enough: whoever controls y controls one of y's upstream neighbours or rests
+ * on an edge into y, so the derivation needs every controller of each entity walked, with
+ * the evidence of that control. Control that joins groups keeps both inside the walked
+ * group part. Control that joins no group (E1: a state body, or a route through one; an
+ * R11 SEVER) may come from outside it: a state body holding 60 % of two outer holders that
+ * hold 30 % each. So may control the write created, before groups are formed again. The
+ * facts into a walked entity name every one of its controllers, joining or not: the new
+ * ones when it was re-derived already, else the kept ones (its controllers are as they
+ * were: what the write changes runs through entities re-derived first, or in the same
+ * derivation with their own upstream). Each one missing is walked too, with the part of
+ * its own group upstream of it, and so on up. A bare holder that a party in the support
+ * controls without joining carries that party's control to what it holds (the outer
+ * holders above), so it is walked as well: the evidence of that control need not lie in
+ * any walked group. A joining controller of a bare holder shares the holder's group; had
+ * its control through the holder reached a walked entity, the holder would share that
+ * entity's group too and be walked with it. Only these widen the support: a write whose
+ * support holds no state body, severed link or new outside controller walks what it
+ * walked before. Undefined when the facts of an entity to check are unknown: the caller
+ * re-derives whole groups then.
  */
 function supportOf(
   walk: TodayGraph,
   reDerived: ReadonlySet<number>,
   groupAt: (i: number) => GroupShape,
-): { all: Set<number>; bare: Set<number> } {
+  controllersOf: (i: number) => readonly StoredFact[] | undefined,
+): { all: Set<number>; bare: Set<number> } | undefined {
   const all = new Set(reDerived);
-  for (const d of reDerived) {
-    for (const u of walk.controlUpstreamOf(d)) {
-      if (all.has(u)) continue;
-      const group = groupAt(u);
-      walk.controlUpstream([u], (i) => groupAt(i) === group, all);
-    }
-  }
   const bare = new Set<number>();
-  for (const x of all) for (const u of walk.controlUpstreamOf(x)) if (!all.has(u)) bare.add(u);
+  /** Walked entities whose kept controllers are not checked yet. */
+  const unchecked: number[] = [];
+  const take = (u: number) => {
+    if (all.has(u)) return;
+    const group = groupAt(u);
+    const part = new Set<number>();
+    walk.controlUpstream([u], (i) => !all.has(i) && groupAt(i) === group, part);
+    for (const i of part) {
+      all.add(i);
+      bare.delete(i);
+      unchecked.push(i);
+    }
+  };
+  for (const d of reDerived) for (const u of walk.controlUpstreamOf(d)) take(u);
+  /** Entities whose upstream neighbours are in `all` or `bare` already. */
+  const spread = new Set<number>();
+  for (;;) {
+    while (unchecked.length > 0) {
+      const facts = controllersOf(unchecked.pop()!);
+      if (!facts) return undefined;
+      for (const f of facts) take(f.from);
+    }
+    for (const x of all) {
+      if (spread.has(x)) continue;
+      spread.add(x);
+      for (const u of walk.controlUpstreamOf(x)) if (!all.has(u)) bare.add(u);
+    }
+    let widened = false;
+    for (const b of bare) {
+      const facts = controllersOf(b);
+      if (!facts) return undefined;
+      if (facts.some((f) => (f.flags & JOINS) === 0 && all.has(f.from))) {
+        bare.delete(b);
+        take(b);
+        widened = true;
+      }
+    }
+    if (!widened) break;
+  }
   for (const u of bare) all.add(u);
   for (const k of walk.kinOf(all)) {
     if (all.has(k)) continue;
