@@ -83,22 +83,45 @@ export function rederiveAroundWrite(
   // R10 links rest on posts and kinship, not on control: the companies whose key post
   // holders the write touched (or their relatives) may link or unlink, whole groups at once.
   addGroupsOf(walk.partnersOf([...changed, ...walk.kinOf(changed)]));
+  const deriveWithin = (all: ReadonlySet<number>) => {
+    const { graph, numbers } = walk.subgraph(all);
+    const derivation = deriveGroups(graph, date, policy);
+    const derived = shapesOf(derivation);
+    return {
+      derived,
+      moved: outsidersThatMoved(derived, scopeIds, groupOf),
+      allFacts: storedFacts(derivation, numbers, policy),
+    };
+  };
 
   for (let round = 1; round <= limits.maxRounds; round++) {
     const { bare, reached } = supportAround(walk, scope, changed, groupAt);
     const all = new Set([...scope, ...reached]);
     for (const i of walk.witnessesOf(all, bare)) all.add(i);
     for (const i of bare) all.add(i);
+    // Facts into an entity are only as right as its ancestors in the subgraph, and control
+    // that joins no group (E1) leaves some outside every group around it: a state body's
+    // company holding a stake beside a company it now controls, two levels up.
+    for (const i of ancestorsOutside(walk, scope, scope)) all.add(i);
     if (all.size > limits.maxEntities) return undefined;
-    const { graph, numbers } = walk.subgraph(all);
-    const derivation = deriveGroups(graph, date, policy);
-    const derived = shapesOf(derivation);
-    const moved = outsidersThatMoved(derived, scopeIds, groupOf);
-    const allFacts = storedFacts(derivation, numbers, policy);
+    let { derived, moved, allFacts } = deriveWithin(all);
     const unsettled = new Set<number>();
     if (moved.length === 0) {
       walk.downstream(changed, (i) => all.has(i), unsettled);
       for (const i of scope) unsettled.delete(i);
+      // Likewise for the outsiders below the write: their facts, compared with the kept ones
+      // below, decide whether they join the scope.
+      const sizeBefore = all.size;
+      for (const i of ancestorsOutside(walk, unsettled, scope)) all.add(i);
+      if (all.size > limits.maxEntities) return undefined;
+      if (all.size > sizeBefore) {
+        ({ derived, moved, allFacts } = deriveWithin(all));
+        unsettled.clear();
+        walk.downstream(changed, (i) => all.has(i), unsettled);
+        for (const i of scope) unsettled.delete(i);
+      }
+    }
+    if (moved.length === 0) {
       // Control that joins no group (E1, a severed link) can change outside the scope while
       // every group holds still, and what lies below then has new controllers: R2 tallies,
       // board counts, "no single controller" for R3. Such an outsider is taken whole too.
@@ -179,6 +202,17 @@ function supportAround(
   for (const i of scope) bare.delete(i);
   for (const i of reached) bare.delete(i);
   return { bare, reached };
+}
+
+/** What lies upstream of `from` by control edges, the scope's own part of it left out. */
+function ancestorsOutside(
+  walk: TodayGraph,
+  from: Iterable<number>,
+  scope: ReadonlySet<number>,
+): Set<number> {
+  const ancestors = new Set<number>();
+  walk.controlUpstream([...from], (i) => !scope.has(i), ancestors);
+  return ancestors;
 }
 
 /**

@@ -125,17 +125,21 @@ export class TodayGraph {
 
   /**
    * Private companies whose legal representative or actual controller is among `ids` or
-   * holds that post at a company among them: the companies R10 may link them with.
+   * holds that post at a company among them, or is a relative of such a holder: the
+   * companies R10 may link them with.
    */
   partnersOf(ids: Iterable<number>): Set<number> {
-    const partners = new Set<number>();
+    const holders = new Set<number>();
     for (const i of ids) {
-      for (const key of this.of(i).keys) {
-        if (!this.isKeyPost(key)) continue;
-        const holder = this.endAt(key, 0);
-        for (const post of this.of(holder).keys)
-          if (this.isKeyPost(post)) partners.add(this.endAt(post, 1));
-      }
+      for (const key of this.of(i).keys) if (this.isKeyPost(key)) holders.add(this.endAt(key, 0));
+    }
+    // R10 also links companies whose key post holders are close relatives: a company that
+    // turns private links with those where its holders' relatives hold key posts.
+    for (const relative of this.kinOf(holders)) holders.add(relative);
+    const partners = new Set<number>();
+    for (const holder of holders) {
+      for (const post of this.of(holder).keys)
+        if (this.isKeyPost(post)) partners.add(this.endAt(post, 1));
     }
     return partners;
   }

@@ -260,6 +260,76 @@ describe('kept facts after whole-group writes', () => {
     expectWholeBank(harness);
   });
 
+  it('links a company that turns private with one whose key post holder is a relative (R10)', () => {
+    // P5 controls C4 as its actual controller; P5's sibling P6 is C5's legal representative.
+    // While C5 is a state company R10 does not apply; once private, C5 joins P5's group.
+    const store = GraphStore.from(
+      graphOf({
+        entities: [aCompany('C4'), aCompany('C5', { ownership: 'STATE' })],
+        roles: [aRole('P5', 'C4', 'ACTUAL_CONTROLLER'), aRole('P6', 'C5', 'LEGAL_REPRESENTATIVE')],
+        familyTies: [aFamilyTie('P5', 'P6', 'SIBLING')],
+      }),
+    );
+    const harness = new WriteHarness(store, policy);
+    expect(harness.current.get('C5')!.memberIds).toEqual(['C5']);
+    const c5 = store.entityAt(store.numberOfId('C5'))!;
+    store.putEntity({ ...c5, ownership: 'PRIVATE' });
+    harness.write({ touched: ['C5'], targets: ['C5'], controlOnly: false });
+    expect(harness.paths).toEqual(['groups']);
+    expect(harness.current.get('C5')!.memberIds).toEqual(['C4', 'C5', 'P5']);
+    expectWholeBank(harness);
+  });
+
+  it('keeps the facts of a lone company a state body now controls beside the scope (E1)', () => {
+    // C1 and C8 each hold 38 % of C3; S-1 holds 54 % of C8. Once S-1 is C1's actual
+    // controller it controls C3 by R2 through both, though C8 is in no group near the write
+    // and no group changes shape.
+    const store = GraphStore.from(
+      graphOf({
+        entities: [aStateBody('S-1')],
+        shareholdings: [
+          aShareholding('C1', 'C3', '38'),
+          aShareholding('C8', 'C3', '38'),
+          aShareholding('S-1', 'C8', '54'),
+        ],
+      }),
+    );
+    const harness = new WriteHarness(store, policy);
+    const post = { ...aRole('S-1', 'C1', 'ACTUAL_CONTROLLER'), id: 'RO-NEW' };
+    harness.write(put(store, 'roles', post));
+    expect(harness.paths).toEqual(['groups']);
+    expect(harness.current.get('C3')!.memberIds).toEqual(['C3']);
+    const c3 = harness.current.get('C3')!;
+    const kept = harness.facts.of(c3)!.facts;
+    expect(groupFactsText(store, kept, new Set([store.numberOfId('C3')]))).toContain('S-1>C3:13');
+    expectWholeBank(harness);
+  });
+
+  it('keeps the facts of a re-derived company a state body controls from two levels up (E1)', () => {
+    // S-2 controls X with Y's stake beside its own, and C6 with X's (R2). The state body
+    // joins no group, so Y lies in none around C6 when C6 turns state-owned.
+    const store = GraphStore.from(
+      graphOf({
+        entities: [aStateBody('S-2')],
+        shareholdings: [
+          aShareholding('S-2', 'Y', '60'),
+          aShareholding('Y', 'X', '30'),
+          aShareholding('S-2', 'X', '30'),
+          aShareholding('X', 'C6', '30'),
+          aShareholding('S-2', 'C6', '25'),
+        ],
+      }),
+    );
+    const harness = new WriteHarness(store, policy);
+    const c6 = store.entityAt(store.numberOfId('C6'))!;
+    store.putEntity({ ...c6, ownership: 'STATE' });
+    harness.write({ touched: ['C6'], targets: ['C6'], controlOnly: false });
+    expect(harness.paths).toEqual(['groups']);
+    const kept = harness.facts.of(harness.current.get('C6')!)!.facts;
+    expect(groupFactsText(store, kept, new Set([store.numberOfId('C6')]))).toContain('S-2>C6:13');
+    expectWholeBank(harness);
+  });
+
   it('matches a whole-bank derivation after each write of random runs mixing both paths', () => {
     let writes = 0;
     const paths = { downstream: 0, groups: 0, component: 0 };
@@ -281,9 +351,8 @@ describe('kept facts after whole-group writes', () => {
       ),
       {
         numRuns: Number(process.env.PROPERTY_RUNS ?? '1') * 400,
-        // Fixed: other seeds meet gaps of the whole-group path (scoped-rederivation): R10
-        // through relatives' key posts when a company turns private, and E1 facts a new key
-        // post gives a state body over lone entities outside the scope.
+        // Fixed so that a run is reproducible; PROPERTY_SEED tries others (3, 1 and
+        // 20261207 found the cases named above).
         seed: Number(process.env.PROPERTY_SEED ?? '20261207'),
       },
     );
