@@ -17,7 +17,6 @@ import {
   GraphStore,
   GROUP_EDGE_TABLES,
   type AnyEdge,
-  type GroupEdgeTable,
 } from '../../../src/services/graph-store';
 import { DIRECTED, JOINS, type StoredFact } from '../../../src/services/incremental/group-facts';
 import {
@@ -31,11 +30,10 @@ import {
   aStateBody,
   graphOf,
 } from '../control/builders';
-import { groupsByEntity, type Pick, type Written } from './write-fixtures';
+import { controlOnly, groupsByEntity, put, type Pick, type Written } from './write-fixtures';
 import { wholeBank, WriteHarness } from './write-harness';
 
 const policy = DEFAULT_CONTROL_POLICY;
-const R10_POSTS = new Set(['LEGAL_REPRESENTATIVE', 'ACTUAL_CONTROLLER']);
 
 /** A fact as text in ids, undirected ones with their ends in order. */
 function factText(store: GraphStore, f: StoredFact): string {
@@ -73,22 +71,6 @@ function expectWholeBank(harness: WriteHarness): void {
       facts: groupFactsText(store, whole.facts, members),
     });
   }
-}
-
-function controlOnly(table: GroupEdgeTable, edge: AnyEdge): boolean {
-  const row = edge as unknown as Record<string, unknown>;
-  if (table === 'shareholdings') return true;
-  if (table === 'roles') return !R10_POSTS.has(row.role as string);
-  if (table === 'links') return row.type !== 'ACTING_IN_CONCERT';
-  return false;
-}
-
-function put(store: GraphStore, table: GroupEdgeTable, edge: AnyEdge): Written {
-  return {
-    touched: store.putEdge(table, edge as never),
-    targets: controlTargets(table, edge),
-    controlOnly: controlOnly(table, edge),
-  };
 }
 
 const PERSONS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'];

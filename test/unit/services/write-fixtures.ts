@@ -37,7 +37,7 @@ export function groupsByEntity(shapes: readonly GroupShape[]): Map<string, strin
 const R10_POSTS = new Set(['LEGAL_REPRESENTATIVE', 'ACTUAL_CONTROLLER']);
 
 /** Whether the graph-write service would call this row's write control-only. */
-function controlOnly(table: GroupEdgeTable, edge: AnyEdge): boolean {
+export function controlOnly(table: GroupEdgeTable, edge: AnyEdge): boolean {
   const row = edge as unknown as Record<string, unknown>;
   if (table === 'shareholdings') return true;
   if (table === 'roles') return !R10_POSTS.has(row.role as string);
@@ -45,7 +45,8 @@ function controlOnly(table: GroupEdgeTable, edge: AnyEdge): boolean {
   return false;
 }
 
-function put(store: GraphStore, table: GroupEdgeTable, edge: AnyEdge): Written {
+/** Puts the edge into the store; what the engine is told of the write, as the service tells it. */
+export function put(store: GraphStore, table: GroupEdgeTable, edge: AnyEdge): Written {
   return {
     touched: store.putEdge(table, edge as never),
     targets: controlTargets(table, edge),
