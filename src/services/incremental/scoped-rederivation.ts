@@ -162,9 +162,11 @@ export function rederiveAroundWrite(
  * - what the change reaches holds stakes in or posts at (the scope may now control them);
  * - relatives of the scope's persons, with what they control (R9 joins relatives who both
  *   control).
- * Elsewhere the scope's holders come bare: a scope member's controllers, and all the
- * evidence of their control, are inside the scope (control joins groups), so its holders
- * are needed only as rows (board counts, pools, "no single controller").
+ * Elsewhere the scope's holders come bare: a scope member's joining controllers, and the
+ * evidence of their control, are inside the scope (control that joins, joins groups), so
+ * its holders are needed only as rows (board counts, pools, "no single controller"). A
+ * controller that joins no group (E1, a severed link) may sit outside it: the caller adds
+ * what lies upstream of the scope as context for that.
  * Parts of groups are not judged against today: all a write can do outside its scope is
  * pull a party into a scope group (control from outside a group never takes effect inside
  * it; R9 and R10 links already inside one are inside the scope), and such a party is
