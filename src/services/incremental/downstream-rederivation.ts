@@ -7,6 +7,7 @@ import {
   type GroupFacts,
   JOINS,
   KIN,
+  sameFacts,
   SINGLE,
   storedFacts,
   type StoredFact,
@@ -282,15 +283,6 @@ function supportOf(
     bare.add(k);
   }
   return { all, bare };
-}
-
-/** Same controllers with the same flags (rules and evidence aside: nothing below reads them). */
-export function sameFacts(a: readonly StoredFact[], b: readonly StoredFact[]): boolean {
-  const keys = (facts: readonly StoredFact[]) =>
-    [...new Set(facts.map((f) => f.from * 16 + f.flags))].sort((x, y) => x - y);
-  const ka = keys(a);
-  const kb = keys(b);
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
 }
 
 /**

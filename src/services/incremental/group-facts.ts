@@ -55,6 +55,15 @@ export class GroupFacts {
 
 const NONE: readonly StoredFact[] = Object.freeze([]);
 
+/** Same controllers with the same flags (rules and evidence aside: nothing below reads them). */
+export function sameFacts(a: readonly StoredFact[], b: readonly StoredFact[]): boolean {
+  const keys = (facts: readonly StoredFact[]) =>
+    [...new Set(facts.map((f) => f.from * 16 + f.flags))].sort((x, y) => x - y);
+  const ka = keys(a);
+  const kb = keys(b);
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
+}
+
 /**
  * The facts of a derivation made by `deriveGroups` on a subgraph whose entities, in id
  * order, have the store numbers `numbers` (local index k is `numbers[k]`).

@@ -3,8 +3,14 @@ import type { GroupShape } from '../../domain/groups';
 import type { ControlPolicy } from '../../domain/policy/control-policy';
 import { shapesOf } from '../derivation/full-derivation';
 import type { GraphStore } from '../graph-store';
-import { sameFacts } from './downstream-rederivation';
-import { DIRECTED, JOINS, type GroupFacts, storedFacts, type StoredFact } from './group-facts';
+import {
+  DIRECTED,
+  JOINS,
+  type GroupFacts,
+  sameFacts,
+  storedFacts,
+  type StoredFact,
+} from './group-facts';
 import { TodayGraph } from './today-graph';
 
 /** Today's group of an entity as the engine holds it; an entity new to the engine is alone. */
@@ -105,10 +111,16 @@ export function rederiveAroundWrite(
     for (const i of ancestorsOutside(walk, scope, scope)) all.add(i);
     if (all.size > limits.maxEntities) return undefined;
     let { derived, moved, allFacts } = deriveWithin(all);
-    const unsettled = new Set<number>();
+    /** Outsiders below the write that the derivation reached. */
+    const below = () => {
+      const out = new Set<number>();
+      walk.downstream(changed, (i) => all.has(i), out);
+      for (const i of scope) out.delete(i);
+      return out;
+    };
+    let unsettled = new Set<number>();
     if (moved.length === 0) {
-      walk.downstream(changed, (i) => all.has(i), unsettled);
-      for (const i of scope) unsettled.delete(i);
+      unsettled = below();
       // Likewise for the outsiders below the write: their facts, compared with the kept ones
       // below, decide whether they join the scope.
       const sizeBefore = all.size;
@@ -116,9 +128,7 @@ export function rederiveAroundWrite(
       if (all.size > limits.maxEntities) return undefined;
       if (all.size > sizeBefore) {
         ({ derived, moved, allFacts } = deriveWithin(all));
-        unsettled.clear();
-        walk.downstream(changed, (i) => all.has(i), unsettled);
-        for (const i of scope) unsettled.delete(i);
+        unsettled = below();
       }
     }
     if (moved.length === 0) {

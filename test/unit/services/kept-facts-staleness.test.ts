@@ -12,12 +12,7 @@ import {
   type Party,
 } from '../../../src/domain/model';
 import { DEFAULT_CONTROL_POLICY } from '../../../src/domain/policy/control-policy';
-import {
-  controlTargets,
-  GraphStore,
-  GROUP_EDGE_TABLES,
-  type AnyEdge,
-} from '../../../src/services/graph-store';
+import { GraphStore } from '../../../src/services/graph-store';
 import { DIRECTED, JOINS, type StoredFact } from '../../../src/services/incremental/group-facts';
 import {
   aCompany,
@@ -30,7 +25,7 @@ import {
   aStateBody,
   graphOf,
 } from '../control/builders';
-import { controlOnly, groupsByEntity, put, type Pick, type Written } from './write-fixtures';
+import { groupsByEntity, put, removal, type Pick, type Written } from './write-fixtures';
 import { wholeBank, WriteHarness } from './write-harness';
 
 const policy = DEFAULT_CONTROL_POLICY;
@@ -155,19 +150,7 @@ const WRITES: Record<string, (store: GraphStore, pick: Pick, id: string) => Writ
     store.putEntity({ ...company, ownership });
     return { touched: [id], targets: [id], controlOnly: false };
   },
-  removal(store, pick) {
-    const graph = store.all();
-    const rows = GROUP_EDGE_TABLES.flatMap((table) =>
-      (graph[table] as AnyEdge[]).map((edge) => ({ table, edge })),
-    );
-    if (rows.length === 0) return { touched: [], targets: [], controlOnly: true };
-    const { table, edge } = rows[pick(rows.length)];
-    return {
-      touched: store.removeEdge(table, edge.id),
-      targets: controlTargets(table, edge),
-      controlOnly: controlOnly(table, edge),
-    };
-  },
+  removal: (store, pick) => removal(store, pick),
 };
 
 describe('kept facts after whole-group writes', () => {

@@ -37,7 +37,7 @@ export function groupsByEntity(shapes: readonly GroupShape[]): Map<string, strin
 const R10_POSTS = new Set(['LEGAL_REPRESENTATIVE', 'ACTUAL_CONTROLLER']);
 
 /** Whether the graph-write service would call this row's write control-only. */
-export function controlOnly(table: GroupEdgeTable, edge: AnyEdge): boolean {
+function controlOnly(table: GroupEdgeTable, edge: AnyEdge): boolean {
   const row = edge as unknown as Record<string, unknown>;
   if (table === 'shareholdings') return true;
   if (table === 'roles') return !R10_POSTS.has(row.role as string);
@@ -84,7 +84,7 @@ function stake(holders: Party[], targets: Party[], store: GraphStore, pick: Pick
   });
 }
 
-function removal(store: GraphStore, pick: Pick, within?: ReadonlySet<string>): Written {
+export function removal(store: GraphStore, pick: Pick, within?: ReadonlySet<string>): Written {
   const graph = store.all();
   const inside = (table: GroupEdgeTable, edge: AnyEdge) =>
     !within || controlTargets(table, edge).every((e) => within.has(e));
