@@ -12,17 +12,19 @@ import { datasetReferences } from '../dataset-references';
 const CHUNK = 10_000;
 
 /**
- * `assumeStored`: ask about every reference without first checking which tables hold rows,
- * for a write of a few rows into a bank (one round trip fewer on every API write).
+ * `assumeStored`: for a write of a few rows into a bank, ask about every reference in one
+ * statement, without first checking which tables hold rows (an API write's validation is
+ * one round trip to PostgreSQL, however many kinds of reference its row has).
  */
 export async function loadExistingState(
   db: Knex,
   dataset: Dataset,
   options: { assumeStored?: boolean } = {},
 ): Promise<ExistingState> {
+  if (options.assumeStored) return existingStateInOneQuery(db, dataset);
   // Into an empty database (the first load of a bank) there is nothing to ask about, and the
   // references are worked out later, during validation, while PostgreSQL writes.
-  const stored = options.assumeStored ? EVERY_TABLE_STORED : await nonEmptyTables(db);
+  const stored = await nonEmptyTables(db);
   const refs = () => datasetReferences(dataset);
   const partyIds = stored.party
     ? await ids(db, 'select id from party where id = any(?)', [...refs().outsideEntities])
@@ -42,7 +44,49 @@ export async function loadExistingState(
   };
 }
 
-const EVERY_TABLE_STORED = { party: true, shareholding: true, facility: true } as const;
+/**
+ * Everything at once for a write of a few rows: one statement, one round trip, where the
+ * bulk path asks one question at a time in chunks. No table is assumed empty.
+ */
+async function existingStateInOneQuery(db: Knex, dataset: Dataset): Promise<ExistingState> {
+  const refs = datasetReferences(dataset);
+  const companies = [...new Set(dataset.shareholdings.map((s) => s.companyId))];
+  const codes = (column: 'uscc' | 'lei') =>
+    dataset.entities.map((e) => e[column]).filter((c): c is string => !!c);
+  const { rows } = await db.raw<{
+    rows: {
+      parties: string[];
+      facilities: string[];
+      stakes: Shareholding[];
+      usccs: [string, string][];
+      leis: [string, string][];
+    }[];
+  }>(
+    `select
+       (select coalesce(json_agg(id), '[]') from party where id = any(?)) as parties,
+       (select coalesce(json_agg(id), '[]') from facility where id = any(?)) as facilities,
+       (select coalesce(json_agg(s), '[]') from (${STAKES_SQL}) s) as stakes,
+       (select coalesce(json_agg(json_build_array(rtrim(uscc), id)), '[]')
+          from party where uscc = any(?::bpchar[])) as usccs,
+       (select coalesce(json_agg(json_build_array(rtrim(lei), id)), '[]')
+          from party where lei = any(?::bpchar[])) as leis`,
+    [
+      [...refs.outsideEntities],
+      [...refs.outsideFacilities],
+      companies,
+      codes('uscc'),
+      codes('lei'),
+    ],
+  );
+  const [found] = rows;
+  return {
+    partyIds: new Set(found.parties),
+    facilityIds: new Set(found.facilities),
+    shareholdings: found.stakes,
+    usccOwners: new Map(found.usccs),
+    leiOwners: new Map(found.leis),
+  };
+}
 
 async function nonEmptyTables(
   db: Knex,

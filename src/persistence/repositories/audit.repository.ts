@@ -10,23 +10,31 @@ export interface AuditEntry {
   note?: string | null;
 }
 
+/** One audit row as an INSERT and its parameters, to run alone or inside a larger statement. */
+export const AUDIT_INSERT_SQL = `insert into audit_log (actor, action, table_name, row_id, before, after, note)
+       values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`;
+
+export function auditParams(entry: AuditEntry): unknown[] {
+  return [
+    entry.actor,
+    entry.action,
+    entry.tableName,
+    entry.rowId,
+    jsonOrNull(entry.before),
+    jsonOrNull(entry.after),
+    entry.note ?? null,
+  ];
+}
+
+function jsonOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
 /** The append-only audit log (the table refuses updates and deletes). */
 export class AuditRepository {
   constructor(private readonly em: EntityManager) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.em.execute(
-      `insert into audit_log (actor, action, table_name, row_id, before, after, note)
-       values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`,
-      [
-        entry.actor,
-        entry.action,
-        entry.tableName,
-        entry.rowId,
-        entry.before === null || entry.before === undefined ? null : JSON.stringify(entry.before),
-        entry.after === null || entry.after === undefined ? null : JSON.stringify(entry.after),
-        entry.note ?? null,
-      ],
-    );
+    await this.em.execute(AUDIT_INSERT_SQL, auditParams(entry));
   }
 }

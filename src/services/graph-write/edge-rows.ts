@@ -1,5 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Party } from '../../domain/model';
+import {
+  AUDIT_INSERT_SQL,
+  auditParams,
+  type AuditEntry,
+} from '../../persistence/repositories/audit.repository';
 import { EDGE_SPECS, type EdgeKind } from './edge-kinds';
 
 export interface StoredRow<T> {
@@ -24,6 +29,8 @@ const ENTITY_COLUMNS = [
 /**
  * Single-row reads and upserts for the steward's writes, inside the caller's transaction.
  * Reads lock the row (`for update`) so the version check and the write see the same row.
+ * An upsert writes its audit row in the same statement: one round trip to PostgreSQL fewer
+ * on every write, where the tail of write latency is made of round trips.
  */
 export class EdgeRows {
   constructor(private readonly em: EntityManager) {}
@@ -41,9 +48,9 @@ export class EdgeRows {
     return { record: record as T, version: Number(row.version) };
   }
 
-  async putEdge(kind: EdgeKind, record: object): Promise<number> {
+  async putEdge(kind: EdgeKind, record: object, audit: AuditEntry): Promise<number> {
     const spec = EDGE_SPECS[kind];
-    return this.upsert(spec.table, spec.columns, spec.values(record as never), false);
+    return this.upsert(spec.table, spec.columns, spec.values(record as never), false, audit);
   }
 
   async entity(id: string): Promise<StoredRow<Party> | null> {
@@ -57,11 +64,11 @@ export class EdgeRows {
     return { record: record as unknown as Party, version: Number(row.version) };
   }
 
-  putEntity(party: Party): Promise<number> {
+  putEntity(party: Party, audit: AuditEntry): Promise<number> {
     const values = ENTITY_COLUMNS.map(
       (c) => (party as unknown as Record<string, unknown>)[camel(c)] ?? null,
     );
-    return this.upsert('party', ENTITY_COLUMNS, values, true);
+    return this.upsert('party', ENTITY_COLUMNS, values, true, audit);
   }
 
   private async upsert(
@@ -69,15 +76,20 @@ export class EdgeRows {
     columns: readonly string[],
     values: unknown[],
     touchesUpdatedAt: boolean,
+    audit: AuditEntry,
   ): Promise<number> {
     const updates = columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`);
     updates.push(`version = ${table}.version + 1`);
     if (touchesUpdatedAt) updates.push('updated_at = now()');
+    // Both inserts run whatever the outer select reads (data-modifying WITH), in one snapshot.
     const [row] = await this.em.execute<{ version: number }[]>(
-      `insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})
-       on conflict (id) do update set ${updates.join(', ')}
-       returning version`,
-      values,
+      `with written as (
+         insert into ${table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})
+         on conflict (id) do update set ${updates.join(', ')}
+         returning version
+       ), audited as (${AUDIT_INSERT_SQL})
+       select version from written`,
+      [...values, ...auditParams(audit)],
     );
     return Number(row.version);
   }

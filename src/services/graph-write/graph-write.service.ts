@@ -4,7 +4,7 @@ import type { GroupEvent } from '../../domain/groups';
 import { emptyDataset, type Dataset, type ManualDesignation, type Party } from '../../domain/model';
 import { validateDataset } from '../../import/dataset-validator';
 import { loadExistingState } from '../../import/postgres/existing-state.loader';
-import { AuditRepository } from '../../persistence/repositories/audit.repository';
+import type { AuditEntry } from '../../persistence/repositories/audit.repository';
 import type { AppServices } from '../app-services';
 import { controlTargets, type GraphStore, type GroupEdgeTable } from '../graph-store';
 import type { GroupChange, WriteScope } from '../group-engine';
@@ -34,7 +34,8 @@ interface RowWrite<T> {
   id: string;
   read(rows: EdgeRows): Promise<StoredRow<T> | null>;
   prepare(tx: EntityManager, before: StoredRow<T> | null): Promise<{ record: T; action: string }>;
-  persist(rows: EdgeRows, record: T): Promise<number>;
+  /** Writes the record and its audit row. */
+  persist(rows: EdgeRows, record: T, audit: AuditEntry): Promise<number>;
   /** Applies the record to the in-memory graph; returns what it touched and an undo. */
   mirror(store: GraphStore, record: T): Mirrored;
 }
@@ -89,7 +90,7 @@ export class GraphWriteService {
           await this.checkDataset(tx, { ...emptyDataset(), entities: [party] });
           return { record: party, action: before ? 'UPDATE' : 'CREATE' };
         },
-        persist: (rows, record) => rows.putEntity(record),
+        persist: (rows, record, audit) => rows.putEntity(record, audit),
         mirror: (store, record) => {
           const previous = store.entity(record.id);
           store.putEntity(record);
@@ -116,7 +117,7 @@ export class GraphWriteService {
       id,
       read: (rows) => rows.edge<EdgeRecord>(kind, id),
       prepare,
-      persist: (rows, record) => rows.putEdge(kind, record),
+      persist: (rows, record, audit) => rows.putEdge(kind, record, audit),
       mirror: (store, record) => {
         const table = spec.storeTable;
         if (table === null) {
@@ -160,8 +161,7 @@ export class GraphWriteService {
           const before = await write.read(rows);
           checkVersion(write.label, write.id, before?.version ?? null, expectedVersion);
           const { record, action } = await write.prepare(tx, before);
-          const written = await write.persist(rows, record);
-          await new AuditRepository(tx).record({
+          const written = await write.persist(rows, record, {
             actor: this.actor,
             action,
             tableName: write.table,
