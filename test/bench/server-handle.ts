@@ -7,6 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { serverNodeFlags } from './server-node-flags';
 import type { ChildReply, ChildRequest } from './server-protocol';
 import { round } from './timing';
 
@@ -36,7 +37,7 @@ export interface ServerOptions {
 }
 
 export async function startServerProcess(options: ServerOptions): Promise<ServerHandle> {
-  const execArgv = ['--expose-gc'];
+  const execArgv = ['--expose-gc', ...serverNodeFlags()];
   if (options.profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.profileDir}`);
   const log = openSync(options.logPath, 'a');
   const started = performance.now();
