@@ -62,6 +62,8 @@ export interface CteReference {
   cte: CteFigures;
   /** Our derivation as the server runs it (from the columnar store, ids interned at load). */
   serverDeriveBestMs: number;
+  /** Its first run: the JIT compiling the derivation (a fresh derivation worker pays it). */
+  serverDeriveFirstMs: number;
   /** Our derivation from records (ids interned inside the timing). */
   deriveBestMs: number;
   /** Union-find over the same edges as the CTE, on that bank. */

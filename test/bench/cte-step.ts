@@ -96,7 +96,12 @@ export async function cteReference(
     timeoutS: number;
     keepDb: boolean;
   },
-  runFigures: { serverDeriveBestMs: number; deriveBestMs: number; majorityComponents: number },
+  runFigures: {
+    serverDeriveBestMs: number;
+    serverDeriveFirstMs: number;
+    deriveBestMs: number;
+    majorityComponents: number;
+  },
 ): Promise<CteReference> {
   const same = options.entities === options.runEntities;
   let url = options.runUrl;
@@ -112,6 +117,7 @@ export async function cteReference(
     const uf = componentReference(graph, options.asOf, 'majorityAndLinks', 1);
     figures = {
       serverDeriveBestMs: server.figures.deriveBestMs,
+      serverDeriveFirstMs: server.figures.deriveRunsMs[0],
       deriveBestMs: Math.min(...runs),
       majorityComponents: uf.components,
     };
@@ -122,6 +128,7 @@ export async function cteReference(
       sameDatabase: same,
       cte,
       serverDeriveBestMs: figures.serverDeriveBestMs,
+      serverDeriveFirstMs: figures.serverDeriveFirstMs,
       deriveBestMs: figures.deriveBestMs,
       unionFindComponents: figures.majorityComponents,
       serverRatio: cte.ms === null ? null : round(cte.ms / figures.serverDeriveBestMs, 1),

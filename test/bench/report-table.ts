@@ -179,6 +179,12 @@ export function reportRows(r: BenchResults): Row[] {
       '≥ 100×',
       c.serverRatio === null ? c.cte.timedOut : c.serverRatio >= 100,
     );
+    if (c.cte.ms !== null) {
+      add(
+        `  … against its first run, JIT compiling (${ms(c.serverDeriveFirstMs)})`,
+        `${(c.cte.ms / c.serverDeriveFirstMs).toFixed(0)}×`,
+      );
+    }
     add(
       `  CTE ÷ our derivation from records (${ms(c.deriveBestMs)})`,
       ratioOf(c.ratio, c.deriveBestMs),

@@ -112,6 +112,7 @@ async function main(args: BenchArgs): Promise<BenchResults> {
           },
           {
             serverDeriveBestMs: results.derivation!.fromStore.deriveBestMs,
+            serverDeriveFirstMs: results.derivation!.fromStore.deriveRunsMs[0],
             deriveBestMs: results.derivation!.deriveBestMs,
             majorityComponents,
           },
