@@ -108,8 +108,7 @@ export function splitUnchangedLists(
   next: readonly GroupShape[],
 ): { unchanged: IdentifiedGroup[]; prior: IdentifiedGroup[]; next: GroupShape[] } {
   const { groupIds, start, memberIds, isHead } = prior;
-  const byFirstMember = new Map<string, number>();
-  for (let g = 0; g < groupIds.length; g++) byFirstMember.set(memberIds[start[g]], g);
+  const byFirstMember = firstMemberIndex(prior);
   const matched = new Uint8Array(groupIds.length);
   const unchanged: IdentifiedGroup[] = [];
   const restNext: GroupShape[] = [];
@@ -128,6 +127,26 @@ export function splitUnchangedLists(
     restPrior.push({ id: groupIds[p], memberIds: members, headIds: heads });
   }
   return { unchanged, prior: restPrior, next: restNext };
+}
+
+/** Stored lists with the index `splitUnchangedLists` reads, built ahead of it. */
+export interface IndexedGroupLists extends StoredGroupLists {
+  byFirstMember: Map<string, number>;
+}
+
+/**
+ * The index of stored groups by their first member, built when the lists arrive: at start-up
+ * they arrive while the derivation worker is still busy, and the index costs nothing then.
+ */
+export function indexGroupLists(lists: StoredGroupLists): IndexedGroupLists {
+  const byFirstMember = new Map<string, number>();
+  const { groupIds, start, memberIds } = lists;
+  for (let g = 0; g < groupIds.length; g++) byFirstMember.set(memberIds[start[g]], g);
+  return { ...lists, byFirstMember };
+}
+
+function firstMemberIndex(lists: StoredGroupLists | IndexedGroupLists): Map<string, number> {
+  return 'byFirstMember' in lists ? lists.byFirstMember : indexGroupLists(lists).byFirstMember;
 }
 
 /** Stored group p has g's members in g's order and g's heads in g's order (stored: id order). */

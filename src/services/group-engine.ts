@@ -1,7 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { deriveGroups } from '../domain/control/derive-groups';
-import { membershipChanges, sameList, splitUnchanged, splitUnchangedLists } from './group-diff';
+import {
+  indexGroupLists,
+  type IndexedGroupLists,
+  membershipChanges,
+  sameList,
+  splitUnchanged,
+  splitUnchangedLists,
+} from './group-diff';
 import { bankFactsOf, deriveInThread, type FullDerivation } from './derivation/full-derivation';
 import type { Derivation } from '../domain/control/types';
 import {
@@ -53,6 +60,8 @@ export class GroupEngine {
   private groupIdOf = new Map<string, string>();
   private groups = new Map<string, IdentifiedGroup>();
   private derivedOn = '';
+  /** The persisted memberships are in groupIdOf, awaiting the first commit (see stage). */
+  private staged = false;
   /** The facts each current group rests on, for writes that re-derive part of a group. */
   private readonly facts = new KeptFacts(
     () => this.graph,
@@ -150,7 +159,9 @@ export class GroupEngine {
     // The worker derives while this thread reads back what was persisted last time (as flat
     // lists: only the groups that changed become objects).
     const [prior, next] = await Promise.all([
-      this.derivedOn ? [...this.groups.values()] : repo.loadAllLists(),
+      this.derivedOn
+        ? [...this.groups.values()]
+        : repo.loadAllLists().then((lists) => this.stage(lists)),
       this.deriveAll(date, this.policyOn(date), this.graph),
     ]);
     const change = await this.apply(repo, prior, next, date, cause);
@@ -182,6 +193,25 @@ export class GroupEngine {
     const repo = new GroupRepository(em);
     const change = await this.apply(repo, outcome.prior, outcome.next, date, cause);
     return this.keeping(change, outcome.keep);
+  }
+
+  /**
+   * Before its first derivation commits, the engine maps no entity to a group: the persisted
+   * memberships become the map while the worker derives, so that commit maps only what
+   * changed (a million map entries off the start-up's critical path). Keys are the store's
+   * own id strings, so the map holds no copy of the ids read back from the database.
+   */
+  private stage(lists: StoredGroupLists): IndexedGroupLists {
+    this.groupIdOf.clear();
+    const { groupIds, start, memberIds } = lists;
+    for (let g = 0; g < groupIds.length; g++) {
+      for (let k = start[g]; k < start[g + 1]; k++) {
+        const at = this.store.numberOfId(memberIds[k]);
+        this.groupIdOf.set(at >= 0 ? this.store.idAt(at) : memberIds[k], groupIds[g]);
+      }
+    }
+    this.staged = true;
+    return indexGroupLists(lists);
   }
 
   /** The change, whose commit also keeps the facts its groups rest on. */
@@ -234,15 +264,20 @@ export class GroupEngine {
 
     const commit = () => {
       for (const id of removed) this.groups.delete(id);
+      // Staged (see stage): unchanged groups are mapped already; groups that changed are not.
+      const staged = this.staged;
+      if (staged) for (const g of before) for (const m of g.memberIds) this.groupIdOf.delete(m);
       for (const list of [unchanged, changed]) {
         for (const g of list) {
           // A group that kept its id and members (heads or facts moved) already maps them.
           const was = this.groups.get(g.id);
           this.groups.set(g.id, g);
+          if (staged && list === unchanged) continue;
           if (was === g || (was && sameList(was.memberIds, g.memberIds))) continue;
           for (const m of g.memberIds) this.groupIdOf.set(m, g.id);
         }
       }
+      this.staged = false;
       this.derivedOn = date;
     };
     this.log.debug(

@@ -112,3 +112,41 @@ describe('a bulk import by another process', () => {
     expect(app.groups.currentGroupId('C-SOLO')).toBe('G-P-ZHANG');
   });
 });
+
+describe('a restart on a day the groups changed', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await loadDatasetDir(db.orm, resolve(__dirname, '../../../seeds/demo'));
+  });
+  afterAll(() => db.drop());
+
+  const start = (today: string) =>
+    startAppServices(db.orm, pino({ level: 'silent' }), { today: () => today });
+
+  it('maps every entity to the group that holds it, moved ones and unmoved ones alike', async () => {
+    const before = await start('2025-06-30');
+    expect(before.groups.currentGroupId('C-BRD')).toBe('G-C-BRD');
+    await before.stop();
+
+    // The persisted memberships are the map until the first derivation commits.
+    const after = await start('2025-07-01');
+    try {
+      expect(after.groups.currentGroupId('C-BRD')).toBe('G-P-ZHANG');
+      const persisted = await db.orm.em
+        .fork()
+        .execute<{ entity_id: string; group_id: string }[]>(
+          `select entity_id, group_id from group_membership order by entity_id`,
+        );
+      expect(persisted.length).toBeGreaterThan(10);
+      for (const { entity_id, group_id } of persisted) {
+        expect([entity_id, after.groups.currentGroupId(entity_id)]).toEqual([entity_id, group_id]);
+        expect(after.groups.currentGroup(group_id)?.memberIds).toContain(entity_id);
+      }
+      expect(after.groups.currentGroup('G-C-BRD')).toBeUndefined();
+    } finally {
+      await after.stop();
+    }
+  });
+});
