@@ -7,6 +7,8 @@ export interface BenchArgs {
   seed: number;
   /** Random edge inserts, then as many removals (ends), through the real write path. */
   writes: number;
+  /** FAMILY_TIE inserts between stake-holding persons, then as many ends (0: skip). */
+  kinWrites: number;
   /** Share of the writes placed inside the largest group. */
   largestGroupShare: number;
   /** Connection counts of the load runs. */
@@ -29,9 +31,10 @@ export interface BenchArgs {
   profileDir: string | null;
 }
 
-export const USAGE = `usage: npm run bench -- [--entities N] [--seed S] [--writes N] [--largest-share F]
-  [--connections 10,50] [--duration S] [--step-limit S] [--cte-entities N] [--cte-timeout S]
-  [--out FILE] [--keep-db] [--reuse-db] [--profile DIR]`;
+export const USAGE = `usage: npm run bench -- [--entities N] [--seed S] [--writes N] [--kin-writes K]
+  [--largest-share F] [--connections 10,50] [--duration S] [--step-limit S]
+  [--cte-entities N] [--cte-timeout S] [--out FILE]
+  [--keep-db] [--reuse-db] [--profile DIR]`;
 
 const CTE_REFERENCE_SIZE = 100_000;
 
@@ -40,6 +43,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     'entities',
     'seed',
     'writes',
+    'kin-writes',
     'largest-share',
     'connections',
     'duration',
@@ -67,6 +71,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     entities,
     seed: int(values.get('seed') ?? '1', 'seed', 0),
     writes: int(values.get('writes') ?? '1000', 'writes', 0),
+    kinWrites: int(values.get('kin-writes') ?? '30', 'kin-writes', 0),
     largestGroupShare: share,
     connections: (values.get('connections') ?? '10,50')
       .split(',')

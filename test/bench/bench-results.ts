@@ -45,6 +45,26 @@ export interface WriteFigures {
   groupSizeMax: number;
 }
 
+/**
+ * FAMILY_TIE inserts, then the same ties ended: writes that can merge or split whole groups.
+ * No target: recorded so the figure is on file. Scope and paths count successful writes only
+ * (a failed write leaves the engine's last-write figures as the previous write set them).
+ */
+export interface KinWriteFigures {
+  planned: number;
+  /** Persons holding a stake on the bench date, the pool the ties were drawn from. */
+  eligiblePersons: number;
+  timedOut: boolean;
+  failures: { inserts: number; ends: number; examples: string[] };
+  insert: LatencySummary;
+  end: LatencySummary;
+  scopeMax: number;
+  scopeMedian: number;
+  /** Writes per re-derivation path: downstream, groups, component. */
+  paths: Record<string, number>;
+  groupSizeMax: number;
+}
+
 export interface SqlFigures {
   samples: StatementCount[];
   /** Over the first ask of each group (an earlier sample of the same group is served cached). */
@@ -101,6 +121,7 @@ export interface BenchResults {
   /** The same for the sampled borrowers outside the largest group. */
   smallGroupRequest?: LatencySummary;
   writes?: WriteFigures;
+  kinWrites?: KinWriteFigures;
   cte?: CteReference;
   /** Steps that failed or were stopped, with the reason: a finding, not a crash. */
   stopped: { step: string; reason: string }[];

@@ -4,8 +4,8 @@
  * them too (it should pass with room to spare), and its "largest group" is smaller than the
  * targets' 10 000 members: the table names its size.
  */
-import type { BenchResults } from './bench-results';
-import { lat, ms, s } from './report-format';
+import type { BenchResults, KinWriteFigures } from './bench-results';
+import { lat, ms, s, type AddRow } from './report-format';
 import { loadRows } from './report-load-rows';
 
 export interface Row {
@@ -154,6 +154,7 @@ export function reportRows(r: BenchResults): Row[] {
       );
     }
   }
+  if (r.kinWrites) kinWriteRows(r.kinWrites, add);
   const c = r.cte;
   if (c) {
     const where = c.sameDatabase ? 'this bank' : 'side bank';
@@ -192,6 +193,32 @@ export function reportRows(r: BenchResults): Row[] {
   }
   for (const x of r.stopped) add(`STOPPED: ${x.step}`, x.reason.slice(0, 120), '', false);
   return rows;
+}
+
+/** Whole-group writes: no target, on record only; failures are flagged all the same. */
+function kinWriteRows(k: KinWriteFigures, add: AddRow): void {
+  const latMax = (l: KinWriteFigures['insert']) =>
+    l.count ? `p50 ${ms(l.p50)} / p99 ${ms(l.p99)} / max ${ms(l.max)} (n=${l.count})` : 'n=0';
+  add('kinship tie insert (whole-group write), p50 / p99 / max', latMax(k.insert));
+  add('kinship tie end (whole-group write), p50 / p99 / max', latMax(k.end));
+  add('  kinship ties planned / stake-holding persons', `${k.planned} / ${k.eligiblePersons}`);
+  add('  re-derived per kinship write: max / median entities', `${k.scopeMax} / ${k.scopeMedian}`);
+  add(
+    '  kinship writes by re-derivation path',
+    Object.entries(k.paths)
+      .map(([path, n]) => `${path} ${n}`)
+      .join(' / '),
+  );
+  if (k.timedOut || k.failures.inserts + k.failures.ends > 0) {
+    const first = k.failures.examples[0];
+    add(
+      '  kinship writes stopped / failed',
+      `${k.timedOut ? 'time limit hit; ' : ''}${k.failures.inserts} inserts, ` +
+        `${k.failures.ends} ends failed${first ? `: ${first.slice(0, 100)}` : ''}`,
+      'none',
+      false,
+    );
+  }
 }
 
 export function formatTable(rows: readonly Row[]): string {

@@ -6,7 +6,8 @@
  *  3. the recursive-CTE reference at 100 k (before any write changes the bank)
  *  4. server process: first start, then a cold restart (fork → serving), RSS and heap
  *  5. statements per group-exposure request; load runs (own process) vs `{ __typename }`
- *  6. random edge inserts and removals through the real write path, p50/p99
+ *  6. random edge inserts and removals through the real write path, p50/p99; then kinship
+ *     ties inserted and ended (writes that re-derive whole groups)
  * Prints a table (figure, value, target, verdict) and writes bench-results.json after every
  * step. A step that fails or hits its time limit is recorded and the run moves on.
  */
@@ -24,6 +25,7 @@ import { formatTable, reportRows } from './report-table';
 import { round } from './timing';
 import type { ServerHandle } from './server-handle';
 import { measureRequests, measureWrites, startAndRestart, type LoadTargets } from './server-steps';
+import { planKinWrites, type KinWritePlan } from './kin-write-plan';
 import { planWrites, type WritePlan } from './write-plan';
 
 async function main(args: BenchArgs): Promise<BenchResults> {
@@ -80,6 +82,7 @@ async function main(args: BenchArgs): Promise<BenchResults> {
       if (!ok) return results;
     }
     let plan: WritePlan | undefined;
+    let kinPlan: KinWritePlan | undefined;
     let targets: LoadTargets | undefined;
     let majorityComponents = 0;
     await step('load graph + full derivation', async () => {
@@ -87,11 +90,17 @@ async function main(args: BenchArgs): Promise<BenchResults> {
       results.derivation = d.figures;
       majorityComponents = d.figures.unionFind[1].components;
       const largest = largestGroupOf(d.derivation);
+      const idPrefix = `BENCH${Date.now().toString(36)}`;
       plan = planWrites(d.graph, largest, BENCH_AS_OF, {
         count: args.writes,
         largestShare: args.largestGroupShare,
         seed: args.seed,
-        idPrefix: `BENCH${Date.now().toString(36)}`,
+        idPrefix,
+      });
+      kinPlan = planKinWrites(d.graph, BENCH_AS_OF, plan, {
+        count: args.kinWrites,
+        seed: args.seed,
+        idPrefix,
       });
       targets = await loadTargets(url, args.seed, d.derivation, largest);
     });
@@ -121,6 +130,7 @@ async function main(args: BenchArgs): Promise<BenchResults> {
     }
     if (
       plan &&
+      kinPlan &&
       targets &&
       (await step('server start + cold restart', async () => {
         child = await startAndRestart(results, args, { databaseUrl: url, today: BENCH_AS_OF });
@@ -129,7 +139,7 @@ async function main(args: BenchArgs): Promise<BenchResults> {
       await step('GraphQL statements + load', () =>
         measureRequests(results, args, child!, targets!),
       );
-      await step('incremental writes', () => measureWrites(results, args, child!, plan!));
+      await step('incremental writes', () => measureWrites(results, args, child!, plan!, kinPlan!));
     }
     await child?.stop();
     child = undefined;

@@ -1,15 +1,17 @@
 /**
  * Steps 3–6, against the server process: first start and cold restart, statements per
- * request, the load runs, then the incremental writes (last: they change the bank).
+ * request, the load runs, then the incremental writes (last: they change the bank): stakes,
+ * then kinship ties (whole-group writes).
  */
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BenchArgs } from './bench-args';
-import type { BenchResults, WriteFigures } from './bench-results';
+import type { BenchResults, KinWriteFigures, WriteFigures } from './bench-results';
+import type { KinWritePlan } from './kin-write-plan';
 import { groupExposureBody, loadRuns, SMALL_GROUP, statementsPerRequest } from './load-step';
 import { startServerProcess, type ServerHandle } from './server-handle';
 import { deadline, since, summarize } from './timing';
-import type { WriteOp, WriteRun, WriteSample } from './write-latency';
+import type { KinWriteRun, WriteOp, WriteRun, WriteSample } from './write-latency';
 import type { WritePlan } from './write-plan';
 
 export interface LoadTargets {
@@ -100,46 +102,94 @@ export async function measureWrites(
   args: BenchArgs,
   server: ServerHandle,
   plan: WritePlan,
+  kin: KinWritePlan,
 ): Promise<void> {
   await settle(server, args.stepLimitS);
-  const run: WriteRun = { inserts: [], removals: [], timedOut: false };
   // Half the time for each kind, so a slow insert phase still leaves removals measured; a
-  // write still running when the time is up ends the step (the server is busy with it).
-  const phases: [WriteSample[], WriteOp[]][] = [
-    [run.inserts, plan.inserts.map((item) => ({ kind: 'insert', item }))],
-    [run.removals, plan.removals.map((item) => ({ kind: 'removal', item }))],
-  ];
-  for (const [samples, ops] of phases) {
-    const end = performance.now() + (args.stepLimitS / 2) * 1000;
-    for (const op of ops) {
-      const leftS = (end - performance.now()) / 1000;
-      if (leftS <= 0) {
-        run.timedOut = true;
-        break;
-      }
-      try {
-        samples.push((await server.request({ type: 'write', op }, 'written', leftS + 5)).sample);
-      } catch (err) {
-        run.timedOut = true;
-        results.writes = writeFigures(plan, run);
-        throw err;
-      }
-    }
+  // write still running when the time is up ends the step (the server is busy with it). The
+  // kinship writes get the same half per kind, after the stakes: at most twice the limit.
+  const budgetS = args.stepLimitS / 2;
+  const run: WriteRun = { inserts: [], removals: [], timedOut: false };
+  try {
+    const inserts = plan.inserts.map((item): WriteOp => ({ kind: 'insert', item }));
+    const removals = plan.removals.map((item): WriteOp => ({ kind: 'removal', item }));
+    run.timedOut = await writePhase(server, inserts, budgetS, run.inserts);
+    run.timedOut = (await writePhase(server, removals, budgetS, run.removals)) || run.timedOut;
+  } catch (err) {
+    run.timedOut = true;
+    throw err;
+  } finally {
+    results.writes = writeFigures(plan, run);
   }
-  results.writes = writeFigures(plan, run);
+  if (kin.ties.length > 0) await measureKinWrites(results, server, kin, budgetS);
   results.server!.memoryAfterWrites = (
     await server.request({ type: 'memory' }, 'memory', 60)
   ).memory;
 }
 
+/** FAMILY_TIE inserts, then the ends of the ties written, so the bank is back to its shape. */
+async function measureKinWrites(
+  results: BenchResults,
+  server: ServerHandle,
+  kin: KinWritePlan,
+  budgetS: number,
+): Promise<void> {
+  const run: KinWriteRun = { inserts: [], ends: [], timedOut: false };
+  try {
+    const ties = kin.ties.map((item): WriteOp => ({ kind: 'tie', item }));
+    run.timedOut = await writePhase(server, ties, budgetS, run.inserts);
+    // Samples come back in plan order: end only the ties that were written.
+    const ends = kin.ends
+      .filter((_, i) => run.inserts[i]?.ok)
+      .map((item): WriteOp => ({ kind: 'tieEnd', item }));
+    run.timedOut = (await writePhase(server, ends, budgetS, run.ends)) || run.timedOut;
+  } catch (err) {
+    run.timedOut = true;
+    throw err;
+  } finally {
+    results.kinWrites = kinWriteFigures(kin, run);
+  }
+}
+
+/**
+ * One kind of write, one at a time, until done or `budgetS` is spent: true when the time
+ * stopped it. A write that outlives the budget (plus a grace) throws, ending the step.
+ */
+async function writePhase(
+  server: ServerHandle,
+  ops: readonly WriteOp[],
+  budgetS: number,
+  samples: WriteSample[],
+): Promise<boolean> {
+  const end = performance.now() + budgetS * 1000;
+  for (const op of ops) {
+    const leftS = (end - performance.now()) / 1000;
+    if (leftS <= 0) return true;
+    samples.push((await server.request({ type: 'write', op }, 'written', leftS + 5)).sample);
+  }
+  return false;
+}
+
+const ok = (xs: readonly WriteSample[]) => xs.filter((x) => x.ok);
+const okTimes = (xs: readonly WriteSample[]) => ok(xs).map((x) => x.ms);
+const errorExamples = (xs: readonly WriteSample[]) =>
+  [...new Set(xs.filter((x) => !x.ok).map((x) => x.error ?? ''))].slice(0, 5);
+const groupSizeMax = (xs: readonly WriteSample[]) =>
+  xs.reduce((m, x) => Math.max(m, x.groupSize), 0);
+
+/** Entities re-derived per write: largest and median. */
+function scopeFigures(xs: readonly WriteSample[]): { scopeMax: number; scopeMedian: number } {
+  const scopes = xs.map((x) => x.scope).sort((a, b) => a - b);
+  return {
+    scopeMax: scopes.length ? scopes[scopes.length - 1] : 0,
+    scopeMedian: scopes.length ? scopes[Math.floor(scopes.length / 2)] : 0,
+  };
+}
+
 function writeFigures(plan: WritePlan, run: WriteRun): WriteFigures {
-  const ok = (xs: WriteSample[]) => xs.filter((x) => x.ok);
-  const times = (xs: WriteSample[]) => ok(xs).map((x) => x.ms);
   const inside = (xs: WriteSample[]) => xs.filter((x) => x.inLargest);
   const outside = (xs: WriteSample[]) => xs.filter((x) => !x.inLargest);
   const all = [...run.inserts, ...run.removals];
-  const scopes = all.map((x) => x.scope).sort((a, b) => a - b);
-  const failed = all.filter((x) => !x.ok);
   return {
     planned: {
       inserts: plan.inserts.length,
@@ -151,16 +201,38 @@ function writeFigures(plan: WritePlan, run: WriteRun): WriteFigures {
     failures: {
       inserts: run.inserts.length - ok(run.inserts).length,
       removals: run.removals.length - ok(run.removals).length,
-      examples: [...new Set(failed.map((x) => x.error ?? ''))].slice(0, 5),
+      examples: errorExamples(all),
     },
-    insert: summarize(times(run.inserts)),
-    insertInLargest: summarize(times(inside(run.inserts))),
-    insertOutside: summarize(times(outside(run.inserts))),
-    removal: summarize(times(run.removals)),
-    removalInLargest: summarize(times(inside(run.removals))),
-    removalOutside: summarize(times(outside(run.removals))),
-    scopeMax: scopes.length ? scopes[scopes.length - 1] : 0,
-    scopeMedian: scopes.length ? scopes[Math.floor(scopes.length / 2)] : 0,
-    groupSizeMax: all.reduce((m, x) => Math.max(m, x.groupSize), 0),
+    insert: summarize(okTimes(run.inserts)),
+    insertInLargest: summarize(okTimes(inside(run.inserts))),
+    insertOutside: summarize(okTimes(outside(run.inserts))),
+    removal: summarize(okTimes(run.removals)),
+    removalInLargest: summarize(okTimes(inside(run.removals))),
+    removalOutside: summarize(okTimes(outside(run.removals))),
+    ...scopeFigures(all),
+    groupSizeMax: groupSizeMax(all),
+  };
+}
+
+function kinWriteFigures(plan: KinWritePlan, run: KinWriteRun): KinWriteFigures {
+  const all = [...run.inserts, ...run.ends];
+  // A failed write leaves the engine's last-write scope and path as the write before it.
+  const done = ok(all);
+  const paths: Record<string, number> = { downstream: 0, groups: 0, component: 0 };
+  for (const x of done) paths[x.path || 'none'] = (paths[x.path || 'none'] ?? 0) + 1;
+  return {
+    planned: plan.ties.length,
+    eligiblePersons: plan.eligiblePersons,
+    timedOut: run.timedOut,
+    failures: {
+      inserts: run.inserts.length - ok(run.inserts).length,
+      ends: run.ends.length - ok(run.ends).length,
+      examples: errorExamples(all),
+    },
+    insert: summarize(okTimes(run.inserts)),
+    end: summarize(okTimes(run.ends)),
+    ...scopeFigures(done),
+    paths,
+    groupSizeMax: groupSizeMax(done),
   };
 }

@@ -7,6 +7,8 @@ import { appendFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { AppServices } from '../../src/services/app-services';
 import { GraphWriteService } from '../../src/services/graph-write/graph-write.service';
+import type { FamilyTie } from '../../src/domain/model';
+import type { PlannedTieEnd } from './kin-write-plan';
 import { round } from './timing';
 import type { PlannedInsert, PlannedRemoval } from './write-plan';
 
@@ -30,11 +32,33 @@ export interface WriteRun {
   timedOut: boolean;
 }
 
+/** The FAMILY_TIE inserts, then the ends of those that were written. */
+export interface KinWriteRun {
+  inserts: WriteSample[];
+  ends: WriteSample[];
+  timedOut: boolean;
+}
+
 export type WriteOp =
-  { kind: 'insert'; item: PlannedInsert } | { kind: 'removal'; item: PlannedRemoval };
+  | { kind: 'insert'; item: PlannedInsert }
+  | { kind: 'removal'; item: PlannedRemoval }
+  | { kind: 'tie'; item: FamilyTie }
+  | { kind: 'tieEnd'; item: PlannedTieEnd };
 
 /** One planned write, timed; the bench sends them one by one and keeps the time budget. */
 export function writeOne(app: AppServices, op: WriteOp): Promise<WriteSample> {
+  if (op.kind === 'tie') {
+    const tie = op.item;
+    return sample(app, false, [tie.personAId, tie.personBId], (w) =>
+      w.putEdge('FAMILY_TIE', tie, null),
+    );
+  }
+  if (op.kind === 'tieEnd') {
+    const { id, validTo } = op.item;
+    const tie = app.groups.store.edge('familyTies', id);
+    const ends = tie ? [tie.personAId, tie.personBId] : [];
+    return sample(app, false, ends, (w) => w.endEdge('FAMILY_TIE', id, validTo, null));
+  }
   if (op.kind === 'insert') {
     const { record } = op.item;
     return sample(app, op.item.inLargest, [record.holderId, record.companyId], (w) =>
