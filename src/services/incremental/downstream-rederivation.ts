@@ -98,7 +98,14 @@ export function rederiveDownstream(
   let derived = 0;
   /** The facts of the entities around `entities`, each with its upstream support. */
   const deriveAround = (entities: ReadonlySet<number>): StoredFact[] | undefined => {
-    const support = supportOf(walk, entities, groupAt, controllersOf);
+    const support = supportOf(
+      walk,
+      entities,
+      groupAt,
+      controllersOf,
+      (i) => moved.has(i),
+      (group) => current.factsOf(group),
+    );
     if (!support || support.all.size > limits.maxEntities) return undefined;
     const { all, bare } = support;
     derived += all.size;
@@ -117,6 +124,8 @@ export function rederiveDownstream(
   };
   /** Entities whose controllers or their ancestry changed. */
   const moved = new Set<number>();
+  /** The round each re-derived entity was last derived in. */
+  const derivedIn = new Map<number, number>();
   /** Persons whose R9 ties are re-derived: they may gain or lose all control. */
   const judged = new Set<number>();
   let changed = new Map<number, StoredFact[]>();
@@ -125,15 +134,28 @@ export function rederiveDownstream(
     if (pending.size > 0) {
       const facts = deriveAround(pending);
       if (!facts) return undefined;
-      for (const y of pending) fresh.set(y, []);
+      const previous = new Map<number, readonly StoredFact[] | undefined>();
+      for (const y of pending) {
+        previous.set(y, fresh.get(y) ?? kept(y));
+        fresh.set(y, []);
+        derivedIn.set(y, rounds);
+      }
       for (const f of facts)
         if ((f.flags & DIRECTED) !== 0 && pending.has(f.to)) fresh.get(f.to)!.push(f);
-      for (const y of pending) {
+      const derivedNow = pending;
+      pending = new Set();
+      for (const y of derivedNow) {
         const before = kept(y);
         if (before === undefined) return undefined;
         if (!sameFacts(before, fresh.get(y)!)) moved.add(y);
+        // An entity derived in an earlier round below one whose facts came out different now
+        // was derived against that one's old controllers: derived again (a fixpoint: the
+        // rounds stop once no entity's facts change).
+        if (sameFacts(previous.get(y)!, fresh.get(y)!)) continue;
+        for (const d of walk.downstreamOf(y)) {
+          if (reDerived.has(d) && derivedIn.get(d)! < rounds) pending.add(d);
+        }
       }
-      pending = new Set();
     }
     // Control passes the change on: what a moved entity controls has new ancestors too.
     for (let grew = true; grew;) {
@@ -223,10 +245,13 @@ export function rederiveDownstream(
  * controls without joining carries that party's control to what it holds (the outer
  * holders above), so it is walked as well: the evidence of that control need not lie in
  * any walked group. A joining controller of a bare holder shares the holder's group; had
- * its control through the holder reached a walked entity, the holder would share that
- * entity's group too and be walked with it. Only these widen the support: a write whose
- * support holds no state body, severed link or new outside controller walks what it
- * walked before. Undefined when the facts of an entity to check are unknown: the caller
+ * its control through the holder reached a walked entity before the write, the holder
+ * would share that entity's group too and be walked with it. Control the write gave an
+ * entity (`controlChanged`) is not in any group yet: that entity's holders are walked, not
+ * bare (its new controller may hold it through a company it controls by a chain that runs
+ * elsewhere in its own group). Only these widen the support: a write whose support holds
+ * no state body, severed link, new outside controller or newly controlled entity walks
+ * what it walked before. Undefined when the facts of an entity to check are unknown: the caller
  * re-derives whole groups then.
  */
 function supportOf(
@@ -234,6 +259,8 @@ function supportOf(
   reDerived: ReadonlySet<number>,
   groupAt: (i: number) => GroupShape,
   controllersOf: (i: number) => readonly StoredFact[] | undefined,
+  controlChanged: (i: number) => boolean,
+  groupFactsOf: (group: GroupShape) => GroupFacts | undefined,
 ): { all: Set<number>; bare: Set<number> } | undefined {
   const all = new Set(reDerived);
   const bare = new Set<number>();
@@ -253,22 +280,52 @@ function supportOf(
   for (const d of reDerived) for (const u of walk.controlUpstreamOf(d)) take(u);
   /** Entities whose upstream neighbours are in `all` or `bare` already. */
   const spread = new Set<number>();
+  /**
+   * Who controls a group's members without joining it (E1, SEVER), by its kept facts: such
+   * control reaches the members that member controls through the group's own joining facts
+   * (a state body's company holding a stake in a company it controls), not by a fact of its own.
+   */
+  const outside = new Map<GroupShape, number[] | undefined>();
+  const outsideControllersOf = (group: GroupShape): readonly number[] | undefined => {
+    if (group.memberIds.length === 1) return [];
+    if (!outside.has(group)) {
+      const facts = groupFactsOf(group)?.facts;
+      const sources = facts
+        ?.filter((f) => (f.flags & DIRECTED) !== 0 && (f.flags & JOINS) === 0)
+        .map((f) => f.from);
+      outside.set(group, sources);
+    }
+    return outside.get(group);
+  };
   for (;;) {
     while (unchecked.length > 0) {
       const facts = controllersOf(unchecked.pop()!);
       if (!facts) return undefined;
       for (const f of facts) take(f.from);
     }
+    let widened = false;
     for (const x of all) {
       if (spread.has(x)) continue;
       spread.add(x);
-      for (const u of walk.controlUpstreamOf(x)) if (!all.has(u)) bare.add(u);
+      // Control this write gave x rests on x's holders' own controllers, which need not share
+      // a group with x yet: its holders are walked, not bare.
+      const newlyControlled = controlChanged(x);
+      for (const u of walk.controlUpstreamOf(x)) {
+        if (all.has(u)) continue;
+        if (newlyControlled) {
+          bare.delete(u);
+          take(u);
+          widened = true;
+        } else bare.add(u);
+      }
     }
-    let widened = false;
     for (const b of bare) {
       const facts = controllersOf(b);
       if (!facts) return undefined;
-      if (facts.some((f) => (f.flags & JOINS) === 0 && all.has(f.from))) {
+      const sources = outsideControllersOf(groupAt(b));
+      if (!sources) return undefined;
+      const fromSupport = (f: StoredFact) => (f.flags & JOINS) === 0 && all.has(f.from);
+      if (facts.some(fromSupport) || sources.some((from) => all.has(from))) {
         bare.delete(b);
         take(b);
         widened = true;
