@@ -99,8 +99,7 @@ it('stake writes on chains keep groups and facts equal to a whole-bank derivatio
     {
       numRuns: Number(process.env.PROPERTY_RUNS ?? '1') * 4_000,
       // Fixed so a run is reproducible; seed 5 found two of the bugs below 4 000 runs. Seed 7
-      // fails at about 1 300 runs on kept E1 facts
-      // (groups right): see the README's open points.
+      // fails at about 1 300 runs on kept E1 facts, groups right (README, Bank scale).
       seed: Number(process.env.PROPERTY_SEED ?? '5'),
     },
   );
