@@ -254,13 +254,15 @@ export class GroupEngine {
 
     const kept = new Set(changed.map((g) => g.id));
     const removed = before.filter((g) => !kept.has(g.id)).map((g) => g.id);
-    await repo.save({
-      removedGroupIds: removed,
-      groups: changed.map((g) => this.named(g)),
-      memberships: membershipChanges(before, changed),
-      derivedOn: date,
-    });
-    await repo.appendEvents(events);
+    await repo.saveChange(
+      {
+        removedGroupIds: removed,
+        groups: changed.map((g) => this.named(g)),
+        memberships: membershipChanges(before, changed),
+        derivedOn: date,
+      },
+      events,
+    );
 
     const commit = () => {
       for (const id of removed) this.groups.delete(id);

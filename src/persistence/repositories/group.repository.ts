@@ -95,6 +95,43 @@ export class GroupRepository {
   }
 
   /**
+   * A re-derivation's outcome and its events. A change small enough for one batch of each
+   * kind (every API write) is one statement, a data-modifying WITH (the membership foreign key
+   * is checked at commit): a write's tail latency is made of round trips.
+   */
+  async saveChange(change: GroupSave, events: GroupEvent[]): Promise<void> {
+    const oneBatch =
+      change.removedGroupIds.length <= BATCH &&
+      change.groups.length <= BATCH &&
+      change.memberships.length <= BATCH * 4 &&
+      change.memberships.length < this.bulkMinMemberships &&
+      events.length <= BATCH;
+    if (!oneBatch) {
+      await this.save(change);
+      await this.appendEvents(events);
+      return;
+    }
+    const rows =
+      change.removedGroupIds.length +
+      change.groups.length +
+      change.memberships.length +
+      events.length;
+    if (rows === 0) return;
+    await this.em.execute(
+      `with removed as (${DELETE_GROUPS_SQL}),
+            saved as (${UPSERT_GROUPS_SQL}),
+            moved as (${UPSERT_MEMBERSHIPS_SQL})
+       ${INSERT_EVENTS_SQL}`,
+      [
+        json(change.removedGroupIds),
+        ...groupParams(change.derivedOn, change.groups),
+        json(change.memberships),
+        json(events),
+      ],
+    );
+  }
+
+  /**
    * Writes a re-derivation's outcome: removed groups go, new or changed groups are upserted,
    * and only the memberships that changed are written, so a write inside a 10 000-member
    * group touches the rows that moved, not the whole group.
@@ -110,48 +147,19 @@ export class GroupRepository {
       if (inBulk) return;
     }
     for (const ids of chunks(change.removedGroupIds, BATCH)) {
-      await this.em.execute(`delete from group_customer where id in (select ${IDS})`, [json(ids)]);
+      await this.em.execute(DELETE_GROUPS_SQL, [json(ids)]);
     }
     for (const batch of chunks(change.groups, BATCH)) {
-      const rows = batch.map((g) => ({
-        id: g.id,
-        name: g.name,
-        head: g.headIds[0],
-        size: g.memberIds.length,
-      }));
-      await this.em.execute(
-        `insert into group_customer (id, name, primary_head_id, member_count, derived_on)
-         select id, name, head, size, ?::date
-         from json_to_recordset(?::json) as x(id text, name text, head text, size int)
-         on conflict (id) do update set name = excluded.name,
-           primary_head_id = excluded.primary_head_id, member_count = excluded.member_count,
-           derived_on = excluded.derived_on, updated_at = now()`,
-        [change.derivedOn, json(rows)],
-      );
+      await this.em.execute(UPSERT_GROUPS_SQL, groupParams(change.derivedOn, batch));
     }
     for (const batch of chunks(change.memberships, BATCH * 4)) {
-      await this.em.execute(
-        `insert into group_membership (entity_id, group_id, is_head)
-         select "entityId", "groupId", "isHead"
-         from json_to_recordset(?::json) as x("entityId" text, "groupId" text, "isHead" boolean)
-         on conflict (entity_id) do update set group_id = excluded.group_id, is_head = excluded.is_head`,
-        [json(batch)],
-      );
+      await this.em.execute(UPSERT_MEMBERSHIPS_SQL, [json(batch)]);
     }
   }
 
   async appendEvents(events: GroupEvent[]): Promise<void> {
-    const conn = this.em;
     for (const batch of chunks(events, BATCH)) {
-      await conn.execute(
-        `insert into group_event (type, group_id, related_group_ids, entity_ids, date, cause)
-         select type, "groupId",
-           array(select json_array_elements_text("relatedGroupIds")),
-           array(select json_array_elements_text("entityIds")), date, cause
-         from json_to_recordset(?::json)
-           as x(type text, "groupId" text, "relatedGroupIds" json, "entityIds" json, date date, cause text)`,
-        [json(batch)],
-      );
+      await this.em.execute(INSERT_EVENTS_SQL, [json(batch)]);
     }
   }
 }
@@ -162,6 +170,37 @@ export class GroupRepository {
  */
 const IDS = 'json_array_elements_text(?::json)';
 const json = (value: unknown): string => JSON.stringify(value);
+
+const DELETE_GROUPS_SQL = `delete from group_customer where id in (select ${IDS})`;
+
+const UPSERT_GROUPS_SQL = `insert into group_customer (id, name, primary_head_id, member_count, derived_on)
+  select id, name, head, size, ?::date
+  from json_to_recordset(?::json) as x(id text, name text, head text, size int)
+  on conflict (id) do update set name = excluded.name,
+    primary_head_id = excluded.primary_head_id, member_count = excluded.member_count,
+    derived_on = excluded.derived_on, updated_at = now()`;
+
+function groupParams(derivedOn: string, groups: readonly StoredGroup[]): unknown[] {
+  const rows = groups.map((g) => ({
+    id: g.id,
+    name: g.name,
+    head: g.headIds[0],
+    size: g.memberIds.length,
+  }));
+  return [derivedOn, json(rows)];
+}
+
+const UPSERT_MEMBERSHIPS_SQL = `insert into group_membership (entity_id, group_id, is_head)
+  select "entityId", "groupId", "isHead"
+  from json_to_recordset(?::json) as x("entityId" text, "groupId" text, "isHead" boolean)
+  on conflict (entity_id) do update set group_id = excluded.group_id, is_head = excluded.is_head`;
+
+const INSERT_EVENTS_SQL = `insert into group_event (type, group_id, related_group_ids, entity_ids, date, cause)
+  select type, "groupId",
+    array(select json_array_elements_text("relatedGroupIds")),
+    array(select json_array_elements_text("entityIds")), date, cause
+  from json_to_recordset(?::json)
+    as x(type text, "groupId" text, "relatedGroupIds" json, "entityIds" json, date date, cause text)`;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
