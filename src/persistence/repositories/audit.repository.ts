@@ -11,8 +11,9 @@ export interface AuditEntry {
 }
 
 /** One audit row as an INSERT and its parameters, to run alone or inside a larger statement. */
-export const AUDIT_INSERT_SQL = `insert into audit_log (actor, action, table_name, row_id, before, after, note)
-       values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`;
+export const AUDIT_INSERT_SQL = `insert into audit_log
+  (actor, action, table_name, row_id, before, after, note)
+  values (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)`;
 
 export function auditParams(entry: AuditEntry): unknown[] {
   return [

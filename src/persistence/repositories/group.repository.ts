@@ -173,7 +173,8 @@ const json = (value: unknown): string => JSON.stringify(value);
 
 const DELETE_GROUPS_SQL = `delete from group_customer where id in (select ${IDS})`;
 
-const UPSERT_GROUPS_SQL = `insert into group_customer (id, name, primary_head_id, member_count, derived_on)
+const UPSERT_GROUPS_SQL = `insert into group_customer
+  (id, name, primary_head_id, member_count, derived_on)
   select id, name, head, size, ?::date
   from json_to_recordset(?::json) as x(id text, name text, head text, size int)
   on conflict (id) do update set name = excluded.name,
@@ -195,12 +196,14 @@ const UPSERT_MEMBERSHIPS_SQL = `insert into group_membership (entity_id, group_i
   from json_to_recordset(?::json) as x("entityId" text, "groupId" text, "isHead" boolean)
   on conflict (entity_id) do update set group_id = excluded.group_id, is_head = excluded.is_head`;
 
-const INSERT_EVENTS_SQL = `insert into group_event (type, group_id, related_group_ids, entity_ids, date, cause)
+const INSERT_EVENTS_SQL = `insert into group_event
+  (type, group_id, related_group_ids, entity_ids, date, cause)
   select type, "groupId",
     array(select json_array_elements_text("relatedGroupIds")),
     array(select json_array_elements_text("entityIds")), date, cause
   from json_to_recordset(?::json)
-    as x(type text, "groupId" text, "relatedGroupIds" json, "entityIds" json, date date, cause text)`;
+    as x(type text, "groupId" text, "relatedGroupIds" json, "entityIds" json, date date,
+      cause text)`;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];

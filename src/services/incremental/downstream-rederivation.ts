@@ -249,10 +249,12 @@ export function rederiveDownstream(
  * would share that entity's group too and be walked with it. Control the write gave an
  * entity (`controlChanged`) is not in any group yet: that entity's holders are walked, not
  * bare (its new controller may hold it through a company it controls by a chain that runs
- * elsewhere in its own group). Only these widen the support: a write whose support holds
- * no state body, severed link, new outside controller or newly controlled entity walks
- * what it walked before. Undefined when the facts of an entity to check are unknown: the caller
- * re-derives whole groups then.
+ * elsewhere in its own group). Nor is a bare holder whose group a party in the support
+ * controls without joining: that control reaches it by the group's joining facts. Only
+ * these widen the support: a write whose support holds no state body, severed link, new
+ * outside controller or newly controlled entity walks what it walked before. Undefined when
+ * the facts of an entity or group to check are unknown: the caller re-derives whole groups
+ * then.
  */
 function supportOf(
   walk: TodayGraph,
@@ -281,9 +283,9 @@ function supportOf(
   /** Entities whose upstream neighbours are in `all` or `bare` already. */
   const spread = new Set<number>();
   /**
-   * Who controls a group's members without joining it (E1, SEVER), by its kept facts: such
-   * control reaches the members that member controls through the group's own joining facts
-   * (a state body's company holding a stake in a company it controls), not by a fact of its own.
+   * Who controls a member of a group without joining it (E1, SEVER), by the group's kept
+   * facts: that control passes on to what the member controls inside the group with no fact
+   * of its own (S-1 > H > G: G's only fact is H's).
    */
   const outside = new Map<GroupShape, number[] | undefined>();
   const outsideControllersOf = (group: GroupShape): readonly number[] | undefined => {
