@@ -282,23 +282,9 @@ function supportOf(
   for (const d of reDerived) for (const u of walk.controlUpstreamOf(d)) take(u);
   /** Entities whose upstream neighbours are in `all` or `bare` already. */
   const spread = new Set<number>();
-  /**
-   * Who controls a member of a group without joining it (E1, SEVER), by the group's kept
-   * facts: that control passes on to what the member controls inside the group with no fact
-   * of its own (S-1 > H > G: G's only fact is H's).
-   */
-  const outside = new Map<GroupShape, number[] | undefined>();
-  const outsideControllersOf = (group: GroupShape): readonly number[] | undefined => {
-    if (group.memberIds.length === 1) return [];
-    if (!outside.has(group)) {
-      const facts = groupFactsOf(group)?.facts;
-      const sources = facts
-        ?.filter((f) => (f.flags & DIRECTED) !== 0 && (f.flags & JOINS) === 0)
-        .map((f) => f.from);
-      outside.set(group, sources);
-    }
-    return outside.get(group);
-  };
+  /** Non-joining controllers of a group's members (see GroupFacts.outsideControllers). */
+  const outsideControllersOf = (group: GroupShape): readonly number[] | undefined =>
+    group.memberIds.length === 1 ? [] : groupFactsOf(group)?.outsideControllers();
   for (;;) {
     while (unchecked.length > 0) {
       const facts = controllersOf(unchecked.pop()!);

@@ -31,6 +31,7 @@ export interface StoredFact {
  */
 export class GroupFacts {
   private byTo: Map<number, StoredFact[]> | undefined;
+  private outside: number[] | undefined;
 
   constructor(
     /** Members' entity numbers, in id order. */
@@ -50,6 +51,18 @@ export class GroupFacts {
       }
     }
     return this.byTo.get(entity) ?? NONE;
+  }
+
+  /**
+   * Who controls a member without joining the group (E1, SEVER). That control passes on to
+   * what the member controls inside the group, with no fact of its own (S-1 > H > G: G's
+   * only fact is H's). Worked out once for the facts kept, not once per write.
+   */
+  outsideControllers(): readonly number[] {
+    this.outside ??= this.facts
+      .filter((f) => (f.flags & DIRECTED) !== 0 && (f.flags & JOINS) === 0)
+      .map((f) => f.from);
+    return this.outside;
   }
 }
 
