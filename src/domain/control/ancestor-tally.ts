@@ -64,8 +64,8 @@ export class AncestorTally {
 
   /**
    * True when x already controls the target by any route, state bodies included. A new
-   * fact that E1 would exempt adds nothing then; recording it again each round would
-   * never end on a cycle.
+   * fact that E1 would exempt adds no reach then: adding it as an edge each round would
+   * never end on a cycle, so it is left to `ExemptFacts` to settle at the end.
    */
   controlsTargetAtAll(x: number): boolean {
     return this.creditTargetMark[x] === this.epoch;

@@ -5,11 +5,13 @@
  * controls" against the graph as it stood at the start of the round (Jacobi rounds, so
  * the order companies are visited in does not matter). A pair is recorded only while its
  * controller does not yet reach the company, so each round adds new reachability and the
- * loop ends on cross-holdings and cycles.
+ * loop ends on cross-holdings and cycles. E1-exempt facts found in the rounds are settled
+ * on the final graph instead (`ExemptFacts`), so they do not depend on the round order.
  */
 import { IntBuffer } from '../graph/int-buffer';
 import { Reachability } from '../graph/reachability';
 import { int32, uint8 } from '../graph/typed-arena';
+import { ExemptFacts } from './exempt-facts';
 import { appendAll, RawFact, RuleContext } from './raw-fact';
 import { evaluateBoardMajority, directBoardMajorityFacts } from './rules/board-majority.rule';
 import { consolidationFacts } from './rules/consolidation.rule';
@@ -41,15 +43,18 @@ export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFa
   const r5 = ctx.enabled('R5');
   const pooling = r2 || r4 || r5;
   let dirty = pooling ? allCompanies(ctx) : new Int32Array(0);
+  const exempt = new ExemptFacts(ctx, reach);
   while (dirty.length > 0) {
     const round: RawFact[] = [];
     const found: RawFact[] = [];
     const keep = (): void => {
       if (found.length === 0) return;
-      // Each kept fact adds a reachable pair (joining, or else any), so rounds end.
+      // Each fact given an edge adds a reachable pair (joining, or else any), so rounds end.
       for (let i = 0; i < found.length; i++) {
         const f = found[i];
-        if (!isStateExempt(ctx, f) || !ctx.tally.controlsTargetAtAll(f.from)) round.push(f);
+        if (!isStateExempt(ctx, f)) round.push(f);
+        else if (!ctx.tally.controlsTargetAtAll(f.from)) round.push(exempt.found(f));
+        else exempt.foundReached(f);
       }
       found.length = 0;
     };
@@ -67,7 +72,7 @@ export function singleControlFacts(ctx: RuleContext, reach: Reachability): RawFa
     appendAll(facts, round);
     dirty = affectedCompanies(ctx, reach, round);
   }
-  return facts;
+  return exempt.settle(facts);
 }
 
 function allCompanies(ctx: RuleContext): Int32Array {

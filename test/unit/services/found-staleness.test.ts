@@ -4,10 +4,10 @@
  * failed before its fix and states what a whole-bank derivation gives.
  */
 import { DEFAULT_CONTROL_POLICY } from '../../../src/domain/policy/control-policy';
-import { GraphStore } from '../../../src/services/graph-store';
+import { controlTargets, GraphStore } from '../../../src/services/graph-store';
 import { DIRECTED, type StoredFact } from '../../../src/services/incremental/group-facts';
 import { aCompany, aShareholding, aStateBody, graphOf } from '../control/builders';
-import { groupsByEntity, put } from './write-fixtures';
+import { groupsByEntity, put, type Written } from './write-fixtures';
 import { wholeBank, WriteHarness } from './write-harness';
 
 const policy = DEFAULT_CONTROL_POLICY;
@@ -19,6 +19,16 @@ function factsInto(store: GraphStore, facts: readonly StoredFact[], id: string):
     .filter((f) => (f.flags & DIRECTED) !== 0 && f.to === to)
     .map((f) => `${store.idAt(f.from)}>${id}:${f.flags}`)
     .sort();
+}
+
+/** Removes a stake; what the engine is told of it, as the graph-write service tells it. */
+function unstake(store: GraphStore, id: string): Written {
+  const edge = store.edge('shareholdings', id)!;
+  return {
+    touched: store.removeEdge('shareholdings', id),
+    targets: controlTargets('shareholdings', edge),
+    controlOnly: true,
+  };
 }
 
 describe('downstream path: the support of an entity below the write', () => {
@@ -142,5 +152,71 @@ describe('downstream path: a bare holder controlled through its own group', () =
     expect(factsInto(store, whole.facts, 'E')).toEqual(['S-1>E:13']);
     const kept = harness.facts.of(harness.current.get('E')!)!.facts;
     expect(factsInto(store, kept, 'E')).toEqual(['S-1>E:13']);
+  });
+});
+
+describe('state body facts: recorded the same whatever the round', () => {
+  // S-1 holds 30 % and 25 % of H and controls G (51 %), which holds 30 % of H; H controls A
+  // (51 %) and, with A's 25 % and its own 30 %, D by R2. With both stakes S-1 holds H by R1,
+  // so D's first round credits S-1 through H and S-1 wins D beside H. Without the 30 % S-1
+  // holds H by R2 (with G's 30 %), found in D's round, and reaches D through H after it. The
+  // write finds H's facts as they were (S-1 > H) and does not derive D again, so D's facts
+  // must not depend on that round: S-1 > D is left out both ways (S-1 controls D through H).
+  it('records no fact of a state body beside a winner it controls (S-1 > D)', () => {
+    const store = GraphStore.from(
+      graphOf({
+        entities: [aStateBody('S-1'), ...['A', 'D', 'G', 'H'].map((c) => aCompany(c))],
+        shareholdings: [
+          aShareholding('S-1', 'H', '30', { id: 'SH-S1-H-30' }),
+          aShareholding('S-1', 'H', '25'),
+          aShareholding('S-1', 'G', '51'),
+          aShareholding('G', 'H', '30'),
+          aShareholding('H', 'A', '51'),
+          aShareholding('A', 'D', '25'),
+          aShareholding('H', 'D', '30'),
+        ],
+      }),
+    );
+    const before = wholeBank(store, policy);
+    expect(factsInto(store, before.facts, 'D')).toEqual(['H>D:7']);
+    const harness = new WriteHarness(store, policy);
+    harness.write(unstake(store, 'SH-S1-H-30'));
+    expect(harness.paths).toEqual(['downstream']);
+    const whole = wholeBank(store, policy);
+    expect(factsInto(store, whole.facts, 'D')).toEqual(['H>D:7']);
+    const kept = harness.facts.of(harness.current.get('D')!)!.facts;
+    expect(factsInto(store, kept, 'D')).toEqual(['H>D:7']);
+  });
+
+  // The same one level up. S-1 controls C (51 %), C controls E (51 %) and, with E's 25 % and
+  // its own 30 %, D; S-1 wins Y with C's 30 % and its own 25 %, and C wins it with D's 25 %
+  // once it controls D. With C's second stake in D (25 %) C holds D by R1, so S-1 and C win Y
+  // in the same round; without it C holds D by R2 and wins Y a round after S-1. D's facts
+  // come out as they were (C > D), so the write does not derive Y again.
+  it('records no fact of a state body above a winner found a round later (S-1 > Y)', () => {
+    const store = GraphStore.from(
+      graphOf({
+        entities: [aStateBody('S-1'), ...['C', 'D', 'E', 'Y'].map((c) => aCompany(c))],
+        shareholdings: [
+          aShareholding('S-1', 'C', '51'),
+          aShareholding('C', 'E', '51'),
+          aShareholding('C', 'D', '30'),
+          aShareholding('C', 'D', '25', { id: 'SH-C-D-25' }),
+          aShareholding('E', 'D', '25'),
+          aShareholding('D', 'Y', '25'),
+          aShareholding('S-1', 'Y', '25'),
+          aShareholding('C', 'Y', '30'),
+        ],
+      }),
+    );
+    expect(factsInto(store, wholeBank(store, policy).facts, 'Y')).toEqual(['C>Y:7']);
+    const harness = new WriteHarness(store, policy);
+    harness.write(unstake(store, 'SH-C-D-25'));
+    expect(harness.paths).toEqual(['downstream']);
+    const whole = wholeBank(store, policy);
+    expect(factsInto(store, whole.facts, 'D')).toEqual(['C>D:7']);
+    expect(factsInto(store, whole.facts, 'Y')).toEqual(['C>Y:7']);
+    const kept = harness.facts.of(harness.current.get('Y')!)!.facts;
+    expect(factsInto(store, kept, 'Y')).toEqual(['C>Y:7']);
   });
 });

@@ -98,8 +98,8 @@ it('stake writes on chains keep groups and facts equal to a whole-bank derivatio
     ),
     {
       numRuns: Number(process.env.PROPERTY_RUNS ?? '1') * 4_000,
-      // Fixed so a run is reproducible; seed 5 found two of the bugs below 4 000 runs. Seed 7
-      // fails at about 1 300 runs on kept E1 facts, groups right (README, Bank scale).
+      // Fixed so a run is reproducible; seed 5 found two of the bugs below 4 000 runs, seed 7
+      // (about 1 300 runs) the E1 facts that hung on the fixpoint's round order.
       seed: Number(process.env.PROPERTY_SEED ?? '5'),
     },
   );
