@@ -271,6 +271,41 @@ describe('steward writes over HTTP', () => {
     expect(await everyGroup(api)).toEqual(groupsNow);
   });
 
+  it('audits each write with the row as it stood before it, however the write read that row', async () => {
+    type Audit = { action: string; before: Record<string, unknown> | null; after: unknown };
+    const trail = () =>
+      db.orm.em
+        .fork()
+        .execute<Audit[]>(
+          `select action, before, after from audit_log where row_id = 'SH-AUD' order by id`,
+        );
+    const stake = { id: 'SH-AUD', holderId: 'C-HXS', companyId: 'C-SOLO', source: 'registry' };
+    await api.data(SAVE_SHAREHOLDING, { input: { ...stake, votingPct: '5.5' } });
+    const updated = await api.data<Saved>(SAVE_SHAREHOLDING, {
+      input: { ...stake, votingPct: '7.25', validFrom: '2026-10-01' },
+      expectedVersion: 1,
+    });
+    expect(updated.saveShareholding.version).toBe(2);
+    await api.data(END_EDGE, { id: 'SH-AUD', validTo: '2026-11-15' });
+
+    const [created, update, end] = await trail();
+    expect(created).toMatchObject({ action: 'CREATE', before: null });
+    // The update read the row in its own statement, the end by a locking read first: the same
+    // before-image either way (text values, record field names).
+    expect(update.action).toBe('UPDATE');
+    expect(update.before).toEqual({
+      ...stake,
+      votingPct: expect.stringMatching(/^5\.50*$/),
+      equityPct: expect.stringMatching(/^5\.50*$/),
+      validFrom: null,
+      validTo: null,
+    });
+    expect(end.action).toBe('END');
+    expect(Object.keys(end.before!).sort()).toEqual(Object.keys(update.before!).sort());
+    expect(end.before).toMatchObject({ votingPct: expect.stringMatching(/^7\.250*$/) });
+    expect(end.before!.validFrom).toBe('2026-10-01');
+  });
+
   it('survives a restart: groups are rebuilt from PostgreSQL with the same ids', async () => {
     const before = (await api.data<GroupOf>(GROUP_OF, { id: 'C-SOLO' })).groupOf;
     // One API server per database: the running one stops first.

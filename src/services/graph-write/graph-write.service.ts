@@ -4,7 +4,10 @@ import type { GroupEvent } from '../../domain/groups';
 import { emptyDataset, type Dataset, type ManualDesignation, type Party } from '../../domain/model';
 import { validateDataset } from '../../import/dataset-validator';
 import { loadExistingState } from '../../import/postgres/existing-state.loader';
-import type { AuditEntry } from '../../persistence/repositories/audit.repository';
+import type {
+  AuditEntry,
+  AuditEntryOfUpsert,
+} from '../../persistence/repositories/audit.repository';
 import type { AppServices } from '../app-services';
 import { controlTargets, type GraphStore, type GroupEdgeTable } from '../graph-store';
 import type { GroupChange, WriteScope } from '../group-engine';
@@ -27,15 +30,27 @@ interface Mirrored extends WriteScope {
 
 type EdgeRecord = { id: string; validFrom: string | null; validTo: string | null };
 
-/** One row's write, described for `commit`: how to read, check, store and mirror it. */
+/** A row as written: the record, its audit action and its new version. */
+interface Stored<T> {
+  record: T;
+  action: string;
+  version: number;
+}
+
+/** How a row's write reaches the database, inside `commit`'s transaction. */
+type StoreRow<T> = (
+  tx: EntityManager,
+  rows: EdgeRows,
+  audit: AuditEntryOfUpsert,
+  expectedVersion: number | null,
+) => Promise<Stored<T>>;
+
+/** One row's write, described for `commit`: how to store and mirror it. */
 interface RowWrite<T> {
   label: string;
   table: string;
   id: string;
-  read(rows: EdgeRows): Promise<StoredRow<T> | null>;
-  prepare(tx: EntityManager, before: StoredRow<T> | null): Promise<{ record: T; action: string }>;
-  /** Writes the record and its audit row. */
-  persist(rows: EdgeRows, record: T, audit: AuditEntry): Promise<number>;
+  store: StoreRow<T>;
   /** Applies the record to the in-memory graph; returns what it touched and an undo. */
   mirror(store: GraphStore, record: T): Mirrored;
 }
@@ -52,11 +67,19 @@ export class GraphWriteService {
     private readonly actor: string,
   ) {}
 
+  /**
+   * The record is known up front: validated first, then written in one statement that also
+   * reads and locks the row it replaces; the version is checked on what that statement read.
+   */
   putEdge(kind: EdgeKind, record: EdgeRecord, expectedVersion: number | null) {
+    const label = kind;
     return this.commit(
-      this.edgeWrite(kind, record.id, async (tx, before) => {
+      this.edgeWrite(kind, record.id, async (tx, rows, audit, expected) => {
         await this.validate(tx, kind, record);
-        return { record, action: before ? 'UPDATE' : 'CREATE' };
+        const written = await rows.putEdgeOverPrevious(kind, record, { ...audit, after: record });
+        checkVersion(label, record.id, written.previousVersion, expected);
+        const action = written.previousVersion === null ? 'CREATE' : 'UPDATE';
+        return { record, action, version: written.version };
       }),
       expectedVersion,
     );
@@ -64,17 +87,27 @@ export class GraphWriteService {
 
   endEdge(kind: EdgeKind, id: string, validTo: string, expectedVersion: number | null) {
     return this.commit(
-      this.edgeWrite(kind, id, async (tx, before) => {
-        if (!before) throw NotFoundError.entity(kind.toLowerCase().replace('_', ' '), id);
-        if (before.record.validFrom !== null && validTo <= before.record.validFrom) {
-          throw ValidationError.of([
-            `valid_to: ${validTo} must be after valid_from ${before.record.validFrom}`,
-          ]);
-        }
-        const record = { ...before.record, validTo };
-        await this.validate(tx, kind, record);
-        return { record, action: 'END' };
-      }),
+      this.edgeWrite(
+        kind,
+        id,
+        readThenWrite(
+          kind,
+          id,
+          (rows) => rows.edge<EdgeRecord>(kind, id),
+          async (tx, before) => {
+            if (!before) throw NotFoundError.entity(kind.toLowerCase().replace('_', ' '), id);
+            if (before.validFrom !== null && validTo <= before.validFrom) {
+              throw ValidationError.of([
+                `valid_to: ${validTo} must be after valid_from ${before.validFrom}`,
+              ]);
+            }
+            const record = { ...before, validTo };
+            await this.validate(tx, kind, record);
+            return { record, action: 'END' };
+          },
+          (rows, record, audit) => rows.putEdge(kind, record, audit),
+        ),
+      ),
       expectedVersion,
     );
   }
@@ -85,12 +118,16 @@ export class GraphWriteService {
         label: 'entity',
         table: 'party',
         id: party.id,
-        read: (rows) => rows.entity(party.id),
-        prepare: async (tx, before) => {
-          await this.checkDataset(tx, { ...emptyDataset(), entities: [party] });
-          return { record: party, action: before ? 'UPDATE' : 'CREATE' };
-        },
-        persist: (rows, record, audit) => rows.putEntity(record, audit),
+        store: readThenWrite(
+          'entity',
+          party.id,
+          (rows) => rows.entity(party.id),
+          async (tx, before) => {
+            await this.checkDataset(tx, { ...emptyDataset(), entities: [party] });
+            return { record: party, action: before ? 'UPDATE' : 'CREATE' };
+          },
+          (rows, record, audit) => rows.putEntity(record, audit),
+        ),
         mirror: (store, record) => {
           const previous = store.entity(record.id);
           store.putEntity(record);
@@ -105,19 +142,13 @@ export class GraphWriteService {
     );
   }
 
-  private edgeWrite(
-    kind: EdgeKind,
-    id: string,
-    prepare: RowWrite<EdgeRecord>['prepare'],
-  ): RowWrite<EdgeRecord> {
+  private edgeWrite(kind: EdgeKind, id: string, store: StoreRow<EdgeRecord>): RowWrite<EdgeRecord> {
     const spec = EDGE_SPECS[kind];
     return {
       label: kind,
       table: spec.table,
       id,
-      read: (rows) => rows.edge<EdgeRecord>(kind, id),
-      prepare,
-      persist: (rows, record, audit) => rows.putEdge(kind, record, audit),
+      store,
       mirror: (store, record) => {
         const table = spec.storeTable;
         if (table === null) {
@@ -157,22 +188,13 @@ export class GraphWriteService {
       let change: GroupChange | undefined;
       try {
         const version = await this.em.transactional(async (tx) => {
-          const rows = new EdgeRows(tx);
-          const before = await write.read(rows);
-          checkVersion(write.label, write.id, before?.version ?? null, expectedVersion);
-          const { record, action } = await write.prepare(tx, before);
-          const written = await write.persist(rows, record, {
-            actor: this.actor,
-            action,
-            tableName: write.table,
-            rowId: write.id,
-            before: before?.record ?? null,
-            after: record,
-          });
+          const audit = { actor: this.actor, tableName: write.table, rowId: write.id, after: null };
+          const written = await write.store(tx, new EdgeRows(tx), audit, expectedVersion);
+          const { record, action } = written;
           mirrored = write.mirror(store, record);
           const cause = `${this.actor}: ${action} ${write.label} ${write.id}`;
           change = await this.app.groups.rederive(tx, mirrored, cause);
-          return written;
+          return written.version;
         });
         change!.commit();
         return this.result(write.id, version, change!, mirrored!.touched);
@@ -234,6 +256,27 @@ function changesControlOnly(table: GroupEdgeTable, rows: readonly (object | unde
 }
 
 const R10_POSTS: ReadonlySet<string> = new Set(['LEGAL_REPRESENTATIVE', 'ACTUAL_CONTROLLER']);
+
+/**
+ * The usual way: read and lock the stored row, check its version, work out the record from it
+ * (an end needs the row it ends), then write the record and its audit entry.
+ */
+function readThenWrite<T>(
+  label: string,
+  id: string,
+  read: (rows: EdgeRows) => Promise<StoredRow<T> | null>,
+  prepare: (tx: EntityManager, before: T | null) => Promise<{ record: T; action: string }>,
+  persist: (rows: EdgeRows, record: T, audit: AuditEntry) => Promise<number>,
+): StoreRow<T> {
+  return async (tx, rows, audit, expectedVersion) => {
+    const stored = await read(rows);
+    checkVersion(label, id, stored?.version ?? null, expectedVersion);
+    const before = stored?.record ?? null;
+    const { record, action } = await prepare(tx, before);
+    const version = await persist(rows, record, { ...audit, action, before, after: record });
+    return { record, action, version };
+  };
+}
 
 function checkVersion(label: string, id: string, actual: number | null, expected: number | null) {
   if (expected === null) return;
