@@ -6,6 +6,7 @@ import { GroupEngine } from './group-engine';
 import { WriteLock } from './write-lock';
 import { listenForGraphChanges } from './graph-reload';
 import type { FullDerivation } from './derivation/full-derivation';
+import type { WriteLimits } from './incremental/write-rederivation';
 import { PolicyStore } from './policy/policy-store';
 import { DataGeneration } from './data-generation';
 import { GenerationCache } from './generation-cache';
@@ -45,6 +46,8 @@ export interface AppOptions {
   today?: () => string;
   /** How the whole bank is re-derived (default: on this thread; the server uses a worker). */
   fullDerivation?: FullDerivation;
+  /** How far a write's re-derivation may grow (default: WRITE_LIMITS; tests force paths). */
+  writeLimits?: WriteLimits;
 }
 
 export async function startAppServices(
@@ -79,6 +82,7 @@ async function startClaimed(
     clock,
     log,
     options.fullDerivation,
+    options.writeLimits,
   );
   const writes = new WriteLock();
   const dataGeneration = new DataGeneration();

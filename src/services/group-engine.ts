@@ -26,14 +26,20 @@ import {
 import { GraphStore } from './graph-store';
 import { loadGraphStore } from './graph-store-loader';
 import { KeptFacts } from './incremental/kept-facts';
-import type { ScopeLimits } from './incremental/scoped-rederivation';
-import { rederiveWrite, type WriteScope } from './incremental/write-rederivation';
+import { rederiveWrite, type WriteLimits, type WriteScope } from './incremental/write-rederivation';
 
 /**
  * A write's re-derivation grows its scope until the groups around it hold still; past these
- * it re-derives the whole component instead (a bulk change is better served that way).
+ * it re-derives the whole component instead, or in a bank of more than 100 000 entities the
+ * whole bank through the full derivation (a bulk change is better served that way). At a
+ * million entities a scope of 50 000 takes a few seconds on the calling thread, about what
+ * the worker takes for the whole bank.
  */
-const WRITE_SCOPE_LIMITS: ScopeLimits = { maxEntities: 200_000, maxRounds: 25 };
+export const WRITE_LIMITS: WriteLimits = {
+  maxEntities: 50_000,
+  maxRounds: 25,
+  wholeBankAbove: 100_000,
+};
 
 export type { WriteScope } from './incremental/write-rederivation';
 
@@ -69,8 +75,8 @@ export class GroupEngine {
   );
   /** Entities the last write re-derived (its scope with context): for logs and the bench. */
   lastWriteDerived = 0;
-  /** How the last write was re-derived: downstream of it, whole groups, or its component. */
-  lastWritePath: 'downstream' | 'groups' | 'component' | '' = '';
+  /** How the last write was re-derived: downstream of it, whole groups, its component, or the bank. */
+  lastWritePath: 'downstream' | 'groups' | 'component' | 'bank' | '' = '';
 
   constructor(
     private graph: GraphStore,
@@ -79,6 +85,7 @@ export class GroupEngine {
     private readonly today: () => string,
     private readonly log: Logger,
     private readonly deriveAll: FullDerivation = deriveInThread,
+    private readonly limits: WriteLimits = WRITE_LIMITS,
   ) {}
 
   static async start(
@@ -87,10 +94,11 @@ export class GroupEngine {
     today: () => string,
     log: Logger,
     deriveAll: FullDerivation = deriveInThread,
+    limits: WriteLimits = WRITE_LIMITS,
   ): Promise<GroupEngine> {
     const started = Date.now();
     const store = await loadGraphStore(em);
-    const engine = new GroupEngine(store, policyOn, today, log, deriveAll);
+    const engine = new GroupEngine(store, policyOn, today, log, deriveAll, limits);
     const change = await em.transactional((tx) => engine.rederiveAll(tx, 'start-up'));
     change.commit();
     log.info({ entities: store.entityCount, ms: Date.now() - started }, 'groups derived');
@@ -164,6 +172,16 @@ export class GroupEngine {
         : repo.loadAllLists().then((lists) => this.stage(lists)),
       this.deriveAll(date, this.policyOn(date), this.graph),
     ]);
+    return this.applyWholeBank(repo, prior, next, date, cause);
+  }
+
+  private async applyWholeBank(
+    repo: GroupRepository,
+    prior: IdentifiedGroup[] | IndexedGroupLists,
+    next: GroupShape[],
+    date: string,
+    cause: string,
+  ): Promise<GroupChange> {
     const change = await this.apply(repo, prior, next, date, cause);
     // Facts kept from before may rest on another date, policy or graph.
     return this.keeping(change, () => this.facts.restart(bankFactsOf(next)));
@@ -183,14 +201,23 @@ export class GroupEngine {
       facts: this.facts,
       today: this.derivedOn === date,
     };
-    const outcome = rederiveWrite(view, write, date, this.policyOn(date), WRITE_SCOPE_LIMITS);
+    const policy = this.policyOn(date);
+    const outcome = rederiveWrite(view, write, date, policy, this.limits);
+    const repo = new GroupRepository(em);
+    if (!outcome) {
+      // Past the limits in a large bank: the whole bank, as a new day is (off this thread).
+      this.lastWriteDerived = this.graph.entityCount;
+      this.lastWritePath = 'bank';
+      this.log.info({ cause }, 'write past the scope limits: whole bank re-derived');
+      const next = await this.deriveAll(date, policy, this.graph);
+      return this.applyWholeBank(repo, [...this.groups.values()], next, date, cause);
+    }
     this.lastWriteDerived = outcome.derived;
     this.lastWritePath = outcome.path;
     this.log.debug(
       { path: outcome.path, derived: outcome.derived, rounds: outcome.rounds },
       'write re-derived',
     );
-    const repo = new GroupRepository(em);
     const change = await this.apply(repo, outcome.prior, outcome.next, date, cause);
     return this.keeping(change, outcome.keep);
   }

@@ -60,7 +60,7 @@ export interface KinWriteFigures {
   end: LatencySummary;
   scopeMax: number;
   scopeMedian: number;
-  /** Writes per re-derivation path: downstream, groups, component. */
+  /** Writes per re-derivation path: downstream, groups, component, bank. */
   paths: Record<string, number>;
   groupSizeMax: number;
 }

@@ -218,7 +218,7 @@ function kinWriteFigures(plan: KinWritePlan, run: KinWriteRun): KinWriteFigures 
   const all = [...run.inserts, ...run.ends];
   // A failed write leaves the engine's last-write scope and path as the write before it.
   const done = ok(all);
-  const paths: Record<string, number> = { downstream: 0, groups: 0, component: 0 };
+  const paths: Record<string, number> = { downstream: 0, groups: 0, component: 0, bank: 0 };
   for (const x of done) paths[x.path || 'none'] = (paths[x.path || 'none'] ?? 0) + 1;
   return {
     planned: plan.ties.length,

@@ -22,6 +22,17 @@ export interface WriteScope {
   controlOnly?: boolean;
 }
 
+/** How far a write's re-derivation may grow, and what it does past that. */
+export interface WriteLimits extends ScopeLimits {
+  /**
+   * Past the scope limits, a bank of more entities than this is re-derived whole by the
+   * engine's full derivation (off the event loop, from the columnar store: seconds at a
+   * million entities) rather than the write's component from records on the calling thread
+   * (tens of seconds there, and a heap of records the size of the component).
+   */
+  wholeBankAbove: number;
+}
+
 /** The engine's state a write is re-derived against. */
 export interface EngineView {
   store: GraphStore;
@@ -46,15 +57,16 @@ export interface WriteOutcome {
 /**
  * A write's new groups, by the cheapest way that is right for it: downstream of its
  * targets when it changes control only and the facts it needs are kept; else whole groups
- * around it (scoped-rederivation); past the limits, its whole weakly-connected component.
+ * around it (scoped-rederivation); past the limits, its whole weakly-connected component in
+ * a small bank, and undefined in a large one: the caller re-derives the whole bank then.
  */
 export function rederiveWrite(
   view: EngineView,
   write: WriteScope,
   date: string,
   policy: ControlPolicy,
-  limits: ScopeLimits,
-): WriteOutcome {
+  limits: WriteLimits,
+): WriteOutcome | undefined {
   const { store, facts } = view;
   const groupsOf = (ids: Iterable<string>) => {
     const groups = new Set<IdentifiedGroup>();
@@ -105,6 +117,7 @@ export function rederiveWrite(
       },
     };
   }
+  if (store.entityCount > limits.wholeBankAbove) return undefined;
   // Past the limits: the whole weakly-connected component, always right, however slow.
   const component = store.componentOf(write.touched);
   const prior = groupsOf(component);

@@ -18,14 +18,18 @@ import {
   type StoredFact,
 } from '../../../src/services/incremental/group-facts';
 import { KeptFacts } from '../../../src/services/incremental/kept-facts';
-import type { ScopeLimits } from '../../../src/services/incremental/scoped-rederivation';
 import {
   rederiveWrite,
+  type WriteLimits,
   type WriteOutcome,
 } from '../../../src/services/incremental/write-rederivation';
 import { TODAY, type Written } from './write-fixtures';
 
-export const UNLIMITED: ScopeLimits = { maxEntities: Infinity, maxRounds: 1_000 };
+export const UNLIMITED: WriteLimits = {
+  maxEntities: Infinity,
+  maxRounds: 1_000,
+  wholeBankAbove: Infinity,
+};
 
 /** Joining facts of each entity's group as "from>to" / "from-to" text, sorted. */
 export type FactsByEntity = Map<string, string>;
@@ -68,7 +72,7 @@ export class WriteHarness {
       facts: this.facts,
       today: true,
     };
-    const outcome = rederiveWrite(view, written, TODAY, this.policy, UNLIMITED);
+    const outcome = rederiveWrite(view, written, TODAY, this.policy, UNLIMITED)!;
     this.last = outcome;
     this.paths.push(outcome.path);
     this.take(outcome.next);
