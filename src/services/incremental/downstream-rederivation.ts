@@ -12,6 +12,7 @@ import {
   storedFacts,
   type StoredFact,
 } from './group-facts';
+import { upstreamInGroup } from './outside-control';
 import { recombine } from './recombine-groups';
 import type { ScopeLimits } from './scoped-rederivation';
 import { TodayGraph } from './today-graph';
@@ -270,10 +271,7 @@ function supportOf(
   const unchecked: number[] = [];
   const take = (u: number) => {
     if (all.has(u)) return;
-    const group = groupAt(u);
-    const part = new Set<number>();
-    walk.controlUpstream([u], (i) => !all.has(i) && groupAt(i) === group, part);
-    for (const i of part) {
+    for (const i of upstreamInGroup(walk, u, groupAt, (j) => all.has(j))) {
       all.add(i);
       bare.delete(i);
       unchecked.push(i);

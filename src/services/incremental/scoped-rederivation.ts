@@ -11,6 +11,7 @@ import {
   storedFacts,
   type StoredFact,
 } from './group-facts';
+import { OutsideControlContext } from './outside-control';
 import { TodayGraph } from './today-graph';
 
 /** Today's group of an entity as the engine holds it; an entity new to the engine is alone. */
@@ -105,10 +106,11 @@ export function rederiveAroundWrite(
     const all = new Set([...scope, ...reached]);
     for (const i of walk.witnessesOf(all, bare)) all.add(i);
     for (const i of bare) all.add(i);
-    // Facts into an entity are only as right as its ancestors in the subgraph, and control
-    // that joins no group (E1) leaves some outside every group around it: a state body's
-    // company holding a stake beside a company it now controls, two levels up.
-    for (const i of ancestorsOutside(walk, scope, scope)) all.add(i);
+    // Control that joins no group (E1, a severed link) may come from outside every group
+    // around the scope: a state body's company holding a stake beside a company it now
+    // controls, two levels up. The kept facts name it (see OutsideControlContext).
+    const context = new OutsideControlContext(walk, groupAt, priorFactsOf, all);
+    context.require([...scope, ...reached]);
     if (all.size > limits.maxEntities) return undefined;
     let { derived, moved, allFacts } = deriveWithin(all);
     /** Outsiders below the write that the derivation reached. */
@@ -122,12 +124,16 @@ export function rederiveAroundWrite(
     if (moved.length === 0) {
       unsettled = below();
       // Likewise for the outsiders below the write: their facts, compared with the kept ones
-      // below, decide whether they join the scope.
-      const sizeBefore = all.size;
-      for (const i of ancestorsOutside(walk, unsettled, scope)) all.add(i);
-      if (all.size > limits.maxEntities) return undefined;
-      if (all.size > sizeBefore) {
+      // below, decide whether they join the scope. What their context adds may reach further
+      // outsiders below the write: theirs is taken too, until none is missing (else their
+      // facts come out without controllers and take them into the scope for nothing).
+      for (;;) {
+        const sizeBefore = all.size;
+        context.require(unsettled);
+        if (all.size > limits.maxEntities) return undefined;
+        if (all.size === sizeBefore) break;
         ({ derived, moved, allFacts } = deriveWithin(all));
+        if (moved.length > 0) break;
         unsettled = below();
       }
     }
@@ -175,8 +181,8 @@ export function rederiveAroundWrite(
  * Elsewhere the scope's holders come bare: a scope member's joining controllers, and the
  * evidence of their control, are inside the scope (control that joins, joins groups), so
  * its holders are needed only as rows (board counts, pools, "no single controller"). A
- * controller that joins no group (E1, a severed link) may sit outside it: the caller adds
- * what lies upstream of the scope as context for that.
+ * controller that joins no group (E1, a severed link) may sit outside it: the caller walks
+ * it from the kept facts (OutsideControlContext).
  * Parts of groups are not judged against today: all a write can do outside its scope is
  * pull a party into a scope group (control from outside a group never takes effect inside
  * it; R9 and R10 links already inside one are inside the scope), and such a party is
@@ -214,17 +220,6 @@ function supportAround(
   for (const i of scope) bare.delete(i);
   for (const i of reached) bare.delete(i);
   return { bare, reached };
-}
-
-/** What lies upstream of `from` by control edges, the scope's own part of it left out. */
-function ancestorsOutside(
-  walk: TodayGraph,
-  from: Iterable<number>,
-  scope: ReadonlySet<number>,
-): Set<number> {
-  const ancestors = new Set<number>();
-  walk.controlUpstream([...from], (i) => !scope.has(i), ancestors);
-  return ancestors;
 }
 
 /**
