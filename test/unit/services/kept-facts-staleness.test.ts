@@ -25,7 +25,14 @@ import {
   aStateBody,
   graphOf,
 } from '../control/builders';
-import { groupsByEntity, put, removal, type Pick, type Written } from './write-fixtures';
+import {
+  groupsByEntity,
+  ownershipChange,
+  put,
+  removal,
+  type Pick,
+  type Written,
+} from './write-fixtures';
 import { wholeBank, WriteHarness } from './write-harness';
 
 const policy = DEFAULT_CONTROL_POLICY;
@@ -143,13 +150,7 @@ const WRITES: Record<string, (store: GraphStore, pick: Pick, id: string) => Writ
       id,
     });
   },
-  ownership(store, pick) {
-    const id = COMPANIES[pick(COMPANIES.length)];
-    const company = store.entityAt(store.numberOfId(id))!;
-    const ownership = company.ownership === 'PRIVATE' ? 'STATE' : 'PRIVATE';
-    store.putEntity({ ...company, ownership });
-    return { touched: [id], targets: [id], controlOnly: false };
-  },
+  ownership: (store, pick) => ownershipChange(store, COMPANIES[pick(COMPANIES.length)]),
   removal: (store, pick) => removal(store, pick),
 };
 
@@ -237,9 +238,7 @@ describe('kept facts after whole-group writes', () => {
     );
     const harness = new WriteHarness(store, policy);
     expect(harness.current.get('C5')!.memberIds).toEqual(['C5']);
-    const c5 = store.entityAt(store.numberOfId('C5'))!;
-    store.putEntity({ ...c5, ownership: 'PRIVATE' });
-    harness.write({ touched: ['C5'], targets: ['C5'], controlOnly: false });
+    harness.write(ownershipChange(store, 'C5', 'PRIVATE'));
     expect(harness.paths).toEqual(['groups']);
     expect(harness.current.get('C5')!.memberIds).toEqual(['C4', 'C5', 'P5']);
     expectWholeBank(harness);
@@ -286,9 +285,7 @@ describe('kept facts after whole-group writes', () => {
       }),
     );
     const harness = new WriteHarness(store, policy);
-    const c6 = store.entityAt(store.numberOfId('C6'))!;
-    store.putEntity({ ...c6, ownership: 'STATE' });
-    harness.write({ touched: ['C6'], targets: ['C6'], controlOnly: false });
+    harness.write(ownershipChange(store, 'C6', 'STATE'));
     expect(harness.paths).toEqual(['groups']);
     const kept = harness.facts.of(harness.current.get('C6')!)!.facts;
     expect(groupFactsText(store, kept, new Set([store.numberOfId('C6')]))).toContain('S-2>C6:13');

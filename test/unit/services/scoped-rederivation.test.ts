@@ -22,6 +22,7 @@ import {
 import { UNLIMITED, wholeBank, WriteHarness } from './write-harness';
 import {
   groupsByEntity,
+  ownershipChange,
   put,
   removal,
   TODAY,
@@ -183,9 +184,7 @@ describe('the context of a whole-group write, from the kept facts', () => {
       }),
     );
     const harness = new WriteHarness(store, DEFAULT_CONTROL_POLICY);
-    const y = store.entityAt(store.numberOfId('Y'))!;
-    store.putEntity({ ...y, ownership: 'STATE' });
-    harness.write({ touched: ['Y'], targets: ['Y'], controlOnly: false });
+    harness.write(ownershipChange(store, 'Y', 'STATE'));
     expect(harness.paths).toEqual(['groups']);
     const kept = harness.facts.of(harness.current.get('Y')!)!.facts;
     expect(factsInto(store, kept, ['Y'])).toContain('S-1>Y:13');
@@ -215,9 +214,7 @@ describe('the context of a whole-group write, from the kept facts', () => {
     const harness = new WriteHarness(store, DEFAULT_CONTROL_POLICY);
     expect(harness.current.get('U')!.memberIds).toEqual(['H', 'U']);
     expect(harness.current.get('Y')!.memberIds).toEqual(['Y', 'Z']);
-    const z = store.entityAt(store.numberOfId('Z'))!;
-    store.putEntity({ ...z, ownership: 'STATE' });
-    harness.write({ touched: ['Z'], targets: ['Z'], controlOnly: false });
+    harness.write(ownershipChange(store, 'Z', 'STATE'));
     expect(harness.paths).toEqual(['groups']);
     const kept = harness.facts.of(harness.current.get('Y')!)!.facts;
     expect(factsInto(store, kept, ['Y'])).toContain('S-1>Y:13');
@@ -296,12 +293,7 @@ const LAYERED_WRITES: Record<string, (store: GraphStore, pick: Pick, id: string)
       id,
     });
   },
-  ownership(store, pick) {
-    const id = LAYERED_COMPANIES[4 + pick(11)];
-    const company = store.entityAt(store.numberOfId(id))!;
-    store.putEntity({ ...company, ownership: company.ownership === 'STATE' ? 'PRIVATE' : 'STATE' });
-    return { touched: [id], targets: [id], controlOnly: false };
-  },
+  ownership: (store, pick) => ownershipChange(store, LAYERED_COMPANIES[4 + pick(11)]),
   stake(store, pick, id) {
     const holder = [...LAYERED_STATE, ...LAYERED_PERSONS, ...LAYERED_COMPANIES][pick(21)];
     const pct = String(pick(2) === 0 ? 51 + pick(20) : 10 + pick(30));

@@ -11,7 +11,7 @@ import { DEFAULT_CONTROL_POLICY } from '../../../src/domain/policy/control-polic
 import { GraphStore } from '../../../src/services/graph-store';
 import { DIRECTED, JOINS, type StoredFact } from '../../../src/services/incremental/group-facts';
 import { aCompany, aDesignation, aShareholding, aStateBody, graphOf } from '../control/builders';
-import { groupsByEntity, put, removal, type Written } from './write-fixtures';
+import { groupsByEntity, ownershipChange, put, removal, type Written } from './write-fixtures';
 import { wholeBank, WriteHarness } from './write-harness';
 
 const policy = DEFAULT_CONTROL_POLICY;
@@ -56,12 +56,7 @@ function apply(
   const holder = HOLDERS[h];
   const company = COMPANIES[c];
   if (kind === 1) return removal(store, (n) => draw() % n);
-  if (kind === 2) {
-    const party = store.entityAt(store.numberOfId(company))!;
-    const ownership = party.ownership === 'PRIVATE' ? 'STATE' : 'PRIVATE';
-    store.putEntity({ ...party, ownership });
-    return { touched: [company], targets: [company], controlOnly: false };
-  }
+  if (kind === 2) return ownershipChange(store, company);
   if (holder === company) return undefined;
   if (kind === 3) {
     const designation = aDesignation(p % 2 ? 'SEVER' : 'JOIN', holder, company);

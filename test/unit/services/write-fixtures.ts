@@ -46,6 +46,23 @@ function controlOnly(table: GroupEdgeTable, edge: AnyEdge): boolean {
 }
 
 /** Puts the edge into the store; what the engine is told of the write, as the service tells it. */
+/**
+ * An entity write that sets the ownership of `id` (by default: a private one turns state-
+ * owned, any other private): the store changed, and the scope the write service would give.
+ */
+export function ownershipChange(
+  store: GraphStore,
+  id: string,
+  ownership?: 'STATE' | 'PRIVATE',
+): Written {
+  const entity = store.entityAt(store.numberOfId(id))!;
+  store.putEntity({
+    ...entity,
+    ownership: ownership ?? (entity.ownership === 'PRIVATE' ? 'STATE' : 'PRIVATE'),
+  });
+  return { touched: [id], targets: [id], controlOnly: false };
+}
+
 export function put(store: GraphStore, table: GroupEdgeTable, edge: AnyEdge): Written {
   return {
     touched: store.putEdge(table, edge as never),
@@ -136,12 +153,7 @@ export const WRITES: Record<string, Write> = {
       reason: 'test',
     });
   },
-  ownership(store, pick) {
-    const company = one(companies(store), pick);
-    const ownership = company.ownership === 'PRIVATE' ? 'STATE' : 'PRIVATE';
-    store.putEntity({ ...company, ownership });
-    return { touched: [company.id], targets: [company.id], controlOnly: false };
-  },
+  ownership: (store, pick) => ownershipChange(store, one(companies(store), pick).id),
   removal: (store, pick) => removal(store, pick),
 };
 
