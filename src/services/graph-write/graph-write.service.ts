@@ -37,11 +37,14 @@ interface Stored<T> {
   version: number;
 }
 
+/** Who writes which row: the part of its audit entry known before the row is read. */
+type AuditOrigin = Omit<AuditEntryOfUpsert, 'after'>;
+
 /** How a row's write reaches the database, inside `commit`'s transaction. */
 type StoreRow<T> = (
   tx: EntityManager,
   rows: EdgeRows,
-  audit: AuditEntryOfUpsert,
+  audit: AuditOrigin,
   expectedVersion: number | null,
 ) => Promise<Stored<T>>;
 
@@ -72,12 +75,11 @@ export class GraphWriteService {
    * reads and locks the row it replaces; the version is checked on what that statement read.
    */
   putEdge(kind: EdgeKind, record: EdgeRecord, expectedVersion: number | null) {
-    const label = kind;
     return this.commit(
       this.edgeWrite(kind, record.id, async (tx, rows, audit, expected) => {
         await this.validate(tx, kind, record);
         const written = await rows.putEdgeOverPrevious(kind, record, { ...audit, after: record });
-        checkVersion(label, record.id, written.previousVersion, expected);
+        checkVersion(kind, record.id, written.previousVersion, expected);
         const action = written.previousVersion === null ? 'CREATE' : 'UPDATE';
         return { record, action, version: written.version };
       }),
@@ -188,7 +190,7 @@ export class GraphWriteService {
       let change: GroupChange | undefined;
       try {
         const version = await this.em.transactional(async (tx) => {
-          const audit = { actor: this.actor, tableName: write.table, rowId: write.id, after: null };
+          const audit = { actor: this.actor, tableName: write.table, rowId: write.id };
           const written = await write.store(tx, new EdgeRows(tx), audit, expectedVersion);
           const { record, action } = written;
           mirrored = write.mirror(store, record);
