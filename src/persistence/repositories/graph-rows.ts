@@ -10,7 +10,7 @@ import { copyRows, streamRows, withRawClient } from './raw-rows';
  * code-unit id order (collation "C"), which is the order the derivation numbers them in.
  * Dates and numerics as text: PostgreSQL's own spelling, never through JS Date or floats.
  */
-const GRAPH_ROW_QUERIES = {
+export const GRAPH_ROW_QUERIES = {
   entities: `select id, kind, name, ownership, country, uscc, lei, industry, board_seats, customer,
       portfolio from party order by id collate "C"`,
   shareholdings: `select id, holder_id, company_id, voting_pct::text, equity_pct::text,

@@ -66,24 +66,19 @@ export class GroupRepository {
     const memberIds: string[] = [];
     let heads = new Uint8Array(1024);
     await withRawClient(this.em, (client) =>
-      streamRows(
-        client,
-        `select group_id, entity_id, is_head from group_membership
-         order by group_id, entity_id collate "C"`,
-        ([groupId, entityId, isHead]) => {
-          if (groupIds[groupIds.length - 1] !== groupId) {
-            groupIds.push(groupId as string);
-            starts.push(memberIds.length);
-          }
-          if (memberIds.length === heads.length) {
-            const grown = new Uint8Array(heads.length * 2);
-            grown.set(heads);
-            heads = grown;
-          }
-          heads[memberIds.length] = isHead ? 1 : 0;
-          memberIds.push(entityId as string);
-        },
-      ),
+      streamRows(client, STORED_MEMBERSHIPS_SQL, ([groupId, entityId, isHead]) => {
+        if (groupIds[groupIds.length - 1] !== groupId) {
+          groupIds.push(groupId as string);
+          starts.push(memberIds.length);
+        }
+        if (memberIds.length === heads.length) {
+          const grown = new Uint8Array(heads.length * 2);
+          grown.set(heads);
+          heads = grown;
+        }
+        heads[memberIds.length] = isHead ? 1 : 0;
+        memberIds.push(entityId as string);
+      }),
     );
     starts.push(memberIds.length);
     return {
@@ -190,6 +185,10 @@ function groupParams(derivedOn: string, groups: readonly StoredGroup[]): unknown
   }));
   return [derivedOn, json(rows)];
 }
+
+/** Every membership, members of a group in code-unit order (an index gives that order). */
+export const STORED_MEMBERSHIPS_SQL = `select group_id, entity_id, is_head from group_membership
+  order by group_id, entity_id collate "C"`;
 
 const UPSERT_MEMBERSHIPS_SQL = `insert into group_membership (entity_id, group_id, is_head)
   select "entityId", "groupId", "isHead"
