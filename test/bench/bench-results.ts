@@ -30,6 +30,8 @@ export interface WriteFigures {
   };
   timedOut: boolean;
   failures: { inserts: number; removals: number; examples: string[] };
+  /** The warm-up inserts, sent first: not in any other figure. */
+  warmUp: LatencySummary;
   insert: LatencySummary;
   insertInLargest: LatencySummary;
   /** The inserts placed uniformly over the bank (not the share placed in the largest group). */

@@ -124,6 +124,13 @@ export function reportRows(r: BenchResults): Row[] {
     // The issue's "random edge inserts": placed uniformly over the bank (a few land in big
     // groups by chance). The share placed inside the largest group on purpose is reported
     // on its own line and against its own target, so it is not billed twice.
+    // Sent first: the server's first writes after a start, before its write path is compiled.
+    if (w.warmUp.count > 0) {
+      add(
+        'first writes after start (warm-up, not in the figures below)',
+        `p50 ${ms(w.warmUp.p50)} / max ${ms(w.warmUp.max)} (n=${w.warmUp.count})`,
+      );
+    }
     add(
       'edge insert, random over the bank',
       lat(w.insertOutside),

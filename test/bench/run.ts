@@ -96,6 +96,7 @@ async function main(args: BenchArgs): Promise<BenchResults> {
         largestShare: args.largestGroupShare,
         seed: args.seed,
         idPrefix,
+        warmUp: args.warmUpWrites,
       });
       kinPlan = planKinWrites(d.graph, BENCH_AS_OF, plan, {
         count: args.kinWrites,

@@ -26,6 +26,8 @@ export interface WriteSample {
 }
 
 export interface WriteRun {
+  /** Sent first, reported apart (bench-args' warmUpWrites). */
+  warmUp: WriteSample[];
   inserts: WriteSample[];
   removals: WriteSample[];
   /** True when the time limit stopped the run before the plan's end. */

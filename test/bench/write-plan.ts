@@ -22,6 +22,8 @@ export interface PlannedRemoval {
 }
 
 export interface WritePlan {
+  /** Uniform inserts sent before the measured ones, reported apart (bench-args). */
+  warmUp: PlannedInsert[];
   inserts: PlannedInsert[];
   removals: PlannedRemoval[];
 }
@@ -35,7 +37,13 @@ export function planWrites(
   graph: ControlGraph,
   largestGroup: ReadonlySet<string>,
   asOf: string,
-  options: { count: number; largestShare: number; seed: number; idPrefix: string },
+  options: {
+    count: number;
+    largestShare: number;
+    seed: number;
+    idPrefix: string;
+    warmUp?: number;
+  },
 ): WritePlan {
   const rng = new Rng(options.seed);
   const companies = graph.entities.filter((e) => e.kind === 'COMPANY').map((e) => e.id);
@@ -52,40 +60,40 @@ export function planWrites(
     used.set(s.companyId, (used.get(s.companyId) ?? 0) + scalePct(s.votingPct));
   }
 
-  const inserts: PlannedInsert[] = [];
-  const largestInserts = Math.round(options.count * options.largestShare);
-  for (
-    let i = 0, tries = 0;
-    inserts.length < options.count && tries < options.count * 50;
-    tries++
-  ) {
-    const aimInside =
-      inserts.length < largestInserts && largestCos.length > 0 && largest.length > 1;
-    const companyId = rng.pick(aimInside ? largestCos : companies);
-    const holderId = rng.pick(aimInside ? largest : everyone);
-    if (holderId === companyId) continue;
-    const free = Math.floor((HUNDRED - (used.get(companyId) ?? 0)) / PER_HUNDREDTH);
-    if (free < 1) continue;
-    const hundredths =
-      free >= MAJORITY_HUNDREDTHS && rng.chance(0.35)
-        ? rng.int(MAJORITY_HUNDREDTHS, free)
-        : rng.int(1, Math.min(free, 2000));
-    used.set(companyId, (used.get(companyId) ?? 0) + hundredths * PER_HUNDREDTH);
-    const pct = percentText(hundredths);
-    inserts.push({
-      inLargest: bothInside(holderId, companyId),
-      record: {
-        id: `${options.idPrefix}-SH-${++i}`,
-        holderId,
-        companyId,
-        votingPct: pct,
-        equityPct: pct,
-        validFrom: asOf,
-        validTo: null,
-        source: 'bench',
-      },
-    });
-  }
+  /** `count` stakes passing the rules, the first `inLargestWanted` inside the largest group. */
+  const planted = (count: number, inLargestWanted: number, tag: string): PlannedInsert[] => {
+    const planned: PlannedInsert[] = [];
+    for (let i = 0, tries = 0; planned.length < count && tries < count * 50; tries++) {
+      const aimInside =
+        planned.length < inLargestWanted && largestCos.length > 0 && largest.length > 1;
+      const companyId = rng.pick(aimInside ? largestCos : companies);
+      const holderId = rng.pick(aimInside ? largest : everyone);
+      if (holderId === companyId) continue;
+      const free = Math.floor((HUNDRED - (used.get(companyId) ?? 0)) / PER_HUNDREDTH);
+      if (free < 1) continue;
+      const hundredths =
+        free >= MAJORITY_HUNDREDTHS && rng.chance(0.35)
+          ? rng.int(MAJORITY_HUNDREDTHS, free)
+          : rng.int(1, Math.min(free, 2000));
+      used.set(companyId, (used.get(companyId) ?? 0) + hundredths * PER_HUNDREDTH);
+      const pct = percentText(hundredths);
+      planned.push({
+        inLargest: bothInside(holderId, companyId),
+        record: {
+          id: `${options.idPrefix}-${tag}-${++i}`,
+          holderId,
+          companyId,
+          votingPct: pct,
+          equityPct: pct,
+          validFrom: asOf,
+          validTo: null,
+          source: 'bench',
+        },
+      });
+    }
+    return planned;
+  };
+  const inserts = planted(options.count, Math.round(options.count * options.largestShare), 'SH');
 
   // Stakes in force today that started before it (validTo must come after validFrom).
   const open = graph.shareholdings.filter(
@@ -107,7 +115,9 @@ export function planWrites(
   take(inside, largestRemovals);
   take(open, Math.min(open.length, options.count) - removals.length);
   // Interleave so the largest group's writes are spread over the run, not bunched first.
-  return { inserts: shuffle(rng, inserts), removals: shuffle(rng, removals) };
+  const measured = { inserts: shuffle(rng, inserts), removals: shuffle(rng, removals) };
+  // Planned last, so a seed plans the same measured writes with or without a warm-up.
+  return { warmUp: planted(options.warmUp ?? 0, 0, 'WU'), ...measured };
 }
 
 function percentText(hundredths: number): string {
