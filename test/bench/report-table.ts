@@ -98,6 +98,13 @@ export function reportRows(r: BenchResults): Row[] {
       v.memoryReady.rssMb <= 1024,
     );
     add('server peak RSS (whole run)', `${peak} MB`, '≤ 1 024 MB', peak <= 1024);
+    const at = (v.memoryAfterWrites ?? v.memoryAfterLoad ?? v.memoryReady).peak;
+    if (at) {
+      add(
+        '  highest sample: RSS / heap total / external, when',
+        `${at.rssMb} / ${at.heapTotalMb} / ${at.externalMb} MB at ${at.atS} s, during ${at.during}`,
+      );
+    }
   }
   const q = r.sql;
   if (q) {

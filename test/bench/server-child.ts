@@ -19,7 +19,7 @@ import { migrate, openOrm } from '../../src/persistence/orm';
 import { startServer } from '../../src/server';
 import { startAppServices } from '../../src/services/app-services';
 import { deriveInWorker, workerAvailable } from '../../src/services/derivation/full-derivation';
-import { memorySnapshot, round } from './timing';
+import { memorySnapshot, round, type PeakSample } from './timing';
 import { writeOne } from './write-latency';
 import type { ChildReply, ChildRequest } from './server-protocol';
 
@@ -29,6 +29,35 @@ Client.prototype.query = function countedQuery(this: Client, ...args: unknown[])
   statements++;
   return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof Client.prototype.query;
+
+/**
+ * RSS sampled every 100 ms, the highest kept with the heap at that moment, so the report can
+ * tell a derivation's typed arrays (external) from garbage the heap grew to hold.
+ */
+const peak: PeakSample = {
+  rssMb: 0,
+  heapTotalMb: 0,
+  heapUsedMb: 0,
+  externalMb: 0,
+  atS: 0,
+  during: 'start',
+};
+let during = 'start';
+setInterval(() => {
+  const m = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+  if (mb(m.rss) <= peak.rssMb) return;
+  Object.assign(peak, {
+    rssMb: mb(m.rss),
+    heapTotalMb: mb(m.heapTotal),
+    heapUsedMb: mb(m.heapUsed),
+    externalMb: mb(m.external + m.arrayBuffers),
+    atS: round(performance.now() / 1000, 1),
+    during,
+  });
+}, 100).unref();
+
+const withPeak = () => ({ ...memorySnapshot(), peak: { ...peak } });
 
 async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL;
@@ -68,14 +97,15 @@ async function main(): Promise<void> {
   });
 
   async function handle(request: ChildRequest): Promise<ChildReply> {
+    during = request.type === 'write' ? `write ${request.op.kind}` : request.type;
     switch (request.type) {
       case 'memory':
-        return { type: 'memory', memory: memorySnapshot() };
+        return { type: 'memory', memory: withPeak() };
       case 'statements':
         return { type: 'statements', count: statements };
       case 'gc':
         global.gc?.();
-        return { type: 'memory', memory: memorySnapshot() };
+        return { type: 'memory', memory: withPeak() };
       case 'write':
         return { type: 'written', sample: await writeOne(app, request.op) };
       case 'stop':
@@ -92,7 +122,7 @@ async function main(): Promise<void> {
     type: 'ready',
     url: loopback.toString(),
     phases: phase,
-    memory: memorySnapshot(),
+    memory: withPeak(),
   });
 }
 

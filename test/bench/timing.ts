@@ -49,6 +49,19 @@ export interface MemorySnapshot {
   externalMb: number;
   /** Peak resident set of the process so far. */
   maxRssMb: number;
+  /** The server's highest sampled RSS and its heap then: which memory made the peak. */
+  peak?: PeakSample;
+}
+
+export interface PeakSample {
+  rssMb: number;
+  heapTotalMb: number;
+  heapUsedMb: number;
+  externalMb: number;
+  /** Seconds since the process started. */
+  atS: number;
+  /** The last request the bench had sent when it was taken ('start' before any). */
+  during: string;
 }
 
 export function memorySnapshot(): MemorySnapshot {
