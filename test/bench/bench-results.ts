@@ -45,6 +45,8 @@ export interface WriteFigures {
   scopeMedian: number;
   /** Size of the largest group a write touched. */
   groupSizeMax: number;
+  /** The slowest 1 % of the measured stake writes: their mean, and the collector's share of it. */
+  slowest: { count: number; meanMs: number; meanGcMs: number; withGc: number };
 }
 
 /**

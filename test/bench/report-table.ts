@@ -159,6 +159,11 @@ export function reportRows(r: BenchResults): Row[] {
       w.removalInLargest.count ? w.removalInLargest.p99 <= 150 : null,
     );
     add('  re-derived per write: max / median entities', `${w.scopeMax} / ${w.scopeMedian}`);
+    const slow = w.slowest;
+    add(
+      '  slowest 1 % of stake writes: mean, of which collector pauses',
+      `${ms(slow.meanMs)}, ${ms(slow.meanGcMs)} (${slow.withGc} of ${slow.count} had one)`,
+    );
     if (w.timedOut || w.failures.inserts + w.failures.removals > 0) {
       add(
         '  writes stopped / failed',

@@ -10,7 +10,7 @@ import type { BenchResults, KinWriteFigures, WriteFigures } from './bench-result
 import type { KinWritePlan } from './kin-write-plan';
 import { groupExposureBody, loadRuns, SMALL_GROUP, statementsPerRequest } from './load-step';
 import { startServerProcess, type ServerHandle } from './server-handle';
-import { deadline, since, summarize } from './timing';
+import { deadline, round, since, summarize } from './timing';
 import type { KinWriteRun, WriteOp, WriteRun, WriteSample } from './write-latency';
 import type { WritePlan } from './write-plan';
 
@@ -214,6 +214,22 @@ function writeFigures(plan: WritePlan, run: WriteRun): WriteFigures {
     removalOutside: summarize(okTimes(outside(run.removals))),
     ...scopeFigures(all),
     groupSizeMax: groupSizeMax(all),
+    slowest: slowestFigures(ok(all)),
+  };
+}
+
+/** The slowest 1 % of `xs` (one at least): how much of their time the collector took. */
+function slowestFigures(xs: readonly WriteSample[]): WriteFigures['slowest'] {
+  const slow = [...xs]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, Math.max(1, Math.ceil(xs.length / 100)));
+  const mean = (f: (x: WriteSample) => number) =>
+    slow.length ? round(slow.reduce((sum, x) => sum + f(x), 0) / slow.length) : 0;
+  return {
+    count: xs.length ? slow.length : 0,
+    meanMs: mean((x) => x.ms),
+    meanGcMs: mean((x) => x.gcMs),
+    withGc: slow.filter((x) => x.gcMs > 0).length,
   };
 }
 

@@ -4,7 +4,7 @@
  * scope, persist changed memberships), one at a time, each timed end to end.
  */
 import { appendFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance, type PerformanceEntry } from 'node:perf_hooks';
 import type { AppServices } from '../../src/services/app-services';
 import { GraphWriteService } from '../../src/services/graph-write/graph-write.service';
 import type { FamilyTie } from '../../src/domain/model';
@@ -22,6 +22,8 @@ export interface WriteSample {
   path: string;
   /** Members of the touched entities' group after the write (largest of them). */
   groupSize: number;
+  /** Collector pauses that began during the write, in ms: which slow writes were the collector's. */
+  gcMs: number;
   error?: string;
 }
 
@@ -73,6 +75,16 @@ export function writeOne(app: AppServices, op: WriteOp): Promise<WriteSample> {
   return sample(app, inLargest, ends, (w) => w.endEdge('SHAREHOLDING', id, validTo, null));
 }
 
+/** The server's collector pauses, kept until the write that began before them reads them. */
+let pauses: PerformanceEntry[] = [];
+let observer: PerformanceObserver | undefined;
+
+function gcDuring(start: number, end: number): number {
+  const inside = pauses.filter((p) => p.startTime >= start && p.startTime < end);
+  pauses = pauses.filter((p) => p.startTime >= end);
+  return round(inside.reduce((sum, p) => sum + p.duration, 0));
+}
+
 async function sample(
   app: AppServices,
   inLargest: boolean,
@@ -81,6 +93,10 @@ async function sample(
 ): Promise<WriteSample> {
   // A fresh EntityManager per write, as a GraphQL request gets (context.ts).
   const service = new GraphWriteService(app, app.orm.em.fork(), 'bench');
+  if (!observer) {
+    observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+    observer.observe({ entryTypes: ['gc'] });
+  }
   const start = performance.now();
   let error: string | undefined;
   try {
@@ -88,7 +104,11 @@ async function sample(
   } catch (err) {
     error = err instanceof Error ? err.message.slice(0, 300) : String(err);
   }
-  const ms = round(performance.now() - start);
+  const end = performance.now();
+  const ms = round(end - start);
+  // Entries arrive after the pause, on a later turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
+  const gcMs = gcDuring(start, end);
   // Read after the timing: what the write had to re-derive, and where it landed.
   const scope = app.groups.lastWriteDerived;
   const path = app.groups.lastWritePath;
@@ -98,7 +118,7 @@ async function sample(
     const size = g ? (app.groups.currentGroup(g)?.memberIds.length ?? 0) : 0;
     groupSize = Math.max(groupSize, size);
   }
-  const result = { ms, inLargest, ok: error === undefined, scope, path, groupSize };
+  const result = { ms, inLargest, ok: error === undefined, scope, path, groupSize, gcMs };
   const written = { ...result, ...(error ? { error } : {}) };
   // Every sample, one JSON line each, when asked: where the slow writes went.
   if (process.env.BENCH_WRITE_LOG)
