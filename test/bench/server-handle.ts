@@ -7,7 +7,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { serverNodeFlags } from './server-node-flags';
+import { serverStart } from './server-node-flags';
 import type { ChildReply, ChildRequest } from './server-protocol';
 import { round } from './timing';
 
@@ -37,13 +37,19 @@ export interface ServerOptions {
 }
 
 export async function startServerProcess(options: ServerOptions): Promise<ServerHandle> {
-  const execArgv = ['--expose-gc', ...serverNodeFlags()];
+  const start = serverStart();
+  const execArgv = ['--expose-gc', ...start.flags];
   if (options.profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${options.profileDir}`);
   const log = openSync(options.logPath, 'a');
   const started = performance.now();
   const child = fork(join(__dirname, 'server-child.js'), [], {
     execArgv,
-    env: { ...process.env, BENCH_DATABASE_URL: options.databaseUrl, BENCH_TODAY: options.today },
+    env: {
+      ...process.env,
+      ...start.env,
+      BENCH_DATABASE_URL: options.databaseUrl,
+      BENCH_TODAY: options.today,
+    },
     stdio: ['ignore', log, log, 'ipc'],
   });
   closeSync(log);

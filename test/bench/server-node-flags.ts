@@ -2,19 +2,33 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
- * The Node flags `npm start` runs the server with (package.json's start script), so the
- * bench's server process runs as a deployed one does: the young generation's size, for one,
- * decides how long the scavenges inside a write are.
+ * How `npm start` runs the server (package.json's start script): the environment it sets
+ * and the Node flags, so the bench's server process runs as a deployed one does: the young
+ * generation's size, for one, decides how long the scavenges inside a write are, and glibc's
+ * malloc thresholds how much freed memory the process keeps.
  */
-export function serverNodeFlags(packageJson = projectPackageJson()): string[] {
+export function serverStart(packageJson = projectPackageJson()): {
+  env: Record<string, string>;
+  flags: string[];
+} {
   const { scripts } = JSON.parse(readFileSync(packageJson, 'utf8')) as {
     scripts: Record<string, string>;
   };
-  const command = /(?:^|&&)\s*node\s+((?:--\S+\s+)*)dist\/src\/main\.js\s*$/.exec(scripts.start);
+  const command =
+    /(?:^|&&)\s*((?:[A-Z_][A-Z0-9_]*=\S*\s+)*)node\s+((?:--\S+\s+)*)dist\/src\/main\.js\s*$/.exec(
+      scripts.start,
+    );
   if (!command) {
     throw new Error(`bench: the start script "${scripts.start}" does not end in node … main.js`);
   }
-  return command[1].split(/\s+/).filter((flag) => flag !== '');
+  const words = (text: string) => text.split(/\s+/).filter((word) => word !== '');
+  const env = Object.fromEntries(
+    words(command[1]).map((assignment) => {
+      const at = assignment.indexOf('=');
+      return [assignment.slice(0, at), assignment.slice(at + 1)];
+    }),
+  );
+  return { env, flags: words(command[2]) };
 }
 
 /** The project's package.json, from the sources (test/bench) or the build (dist/test/bench). */
