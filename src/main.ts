@@ -20,11 +20,11 @@ async function main(): Promise<void> {
 
   const fullDerivation =
     config.derivationWorker && workerAvailable() ? deriveInWorker() : undefined;
-  const app = await startAppServices(orm, log, { fullDerivation });
+  let stopping = false;
+  const app = await startAppServices(orm, log, { fullDerivation, stopping: () => stopping });
   const server = await startServer(app, config.port, log);
   log.info({ url: server.url, embeddedDatabase: database.embedded }, 'GraphQL server ready');
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -48,6 +48,8 @@ export interface AppOptions {
   fullDerivation?: FullDerivation;
   /** How far a write's re-derivation may grow (default: WRITE_LIMITS; tests force paths). */
   writeLimits?: WriteLimits;
+  /** True once the process is shutting down: losing the database then is no failure. */
+  stopping?: () => boolean;
 }
 
 export async function startAppServices(
@@ -57,7 +59,7 @@ export async function startAppServices(
 ): Promise<AppServices> {
   const clock = options.today ?? (() => today());
   const url = orm.config.get('clientUrl')!;
-  const release = await claimDatabase(url, log);
+  const release = await claimDatabase(url, log, options.stopping);
   try {
     return await startClaimed(orm, log, url, clock, options, release);
   } catch (err) {

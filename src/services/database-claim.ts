@@ -23,7 +23,11 @@ export class DatabaseClaimedError extends Error {
  * The claim is a session advisory lock on a connection of its own, so it ends with the
  * process even when the process dies. Returns the release function.
  */
-export async function claimDatabase(url: string, log: Logger): Promise<() => Promise<void>> {
+export async function claimDatabase(
+  url: string,
+  log: Logger,
+  stopping: () => boolean = () => false,
+): Promise<() => Promise<void>> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -43,9 +47,12 @@ export async function claimDatabase(url: string, log: Logger): Promise<() => Pro
     throw err;
   }
   // The claim ends with its connection (a database restart ends every connection, and the
-  // server's own pool with it): say so loudly, an operator must restart the server.
-  client.on('error', (err) =>
-    log.error({ err }, 'lost the claim on the database: restart this API server'),
-  );
+  // server's own pool with it): say so loudly, an operator must restart the server. Unless
+  // the server is stopping: the embedded PostgreSQL stops on the same signal, and may end
+  // the connection before the server lets go of it.
+  client.on('error', (err) => {
+    if (stopping()) log.info({ err }, 'the database closed the claim while this server stops');
+    else log.error({ err }, 'lost the claim on the database: restart this API server');
+  });
   return () => client.end();
 }

@@ -3,6 +3,7 @@
  * message naming the lock, and starts once the first has stopped.
  */
 import pino from 'pino';
+import { Writable } from 'node:stream';
 import { startAppServices } from '../../../src/services/app-services';
 import { DatabaseClaimedError } from '../../../src/services/database-claim';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
@@ -53,6 +54,63 @@ describe('claim on the database', () => {
       expect(await connections()).toBe(before);
     } finally {
       await first.stop();
+    }
+  });
+
+  /** A logger whose lines the test reads, and a way to end the claim's connection as a stopping database does. */
+  function capturedLog() {
+    const lines: { level: number; msg: string }[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(JSON.parse(chunk.toString()) as { level: number; msg: string });
+        done();
+      },
+    });
+    return { log: pino({ level: 'info' }, sink), lines };
+  }
+
+  async function endClaimConnection(): Promise<void> {
+    await db.orm.em.fork().execute(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+       where datname = current_database() and query like '%pg_try_advisory_lock%'
+         and pid <> pg_backend_pid()`,
+    );
+  }
+
+  async function lineAbout(lines: { msg: string }[], about: RegExp) {
+    for (let i = 0; i < 100 && !lines.some((l) => about.test(l.msg)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return lines.find((l) => about.test(l.msg));
+  }
+
+  it('says loudly when it loses the claim while serving', async () => {
+    const { log: captured, lines } = capturedLog();
+    const app = await startAppServices(db.orm, captured, { today, stopping: () => false });
+    try {
+      await endClaimConnection();
+      const line = await lineAbout(lines, /claim/);
+      expect(line).toMatchObject({
+        level: 50,
+        msg: expect.stringMatching(/restart this API server/),
+      });
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('only notes it when the database ends the claim while the server stops', async () => {
+    const { log: captured, lines } = capturedLog();
+    const app = await startAppServices(db.orm, captured, { today, stopping: () => true });
+    try {
+      await endClaimConnection();
+      const line = await lineAbout(lines, /claim/);
+      expect(line).toMatchObject({
+        level: 30,
+        msg: expect.stringMatching(/while this server stops/),
+      });
+    } finally {
+      await app.stop();
     }
   });
 });
