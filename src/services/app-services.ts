@@ -100,7 +100,15 @@ async function startClaimed(
       .catch((err: unknown) => log.error({ err }, 're-derivation for the new day failed'));
   }, 60_000);
   timer.unref();
-  const stopListening = await listenForGraphChanges(orm, url, groups, writes, dataGeneration, log);
+  const stopListening = await listenForGraphChanges(
+    orm,
+    url,
+    groups,
+    writes,
+    dataGeneration,
+    log,
+    options.stopping,
+  );
   return {
     orm,
     log,

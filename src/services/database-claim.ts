@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { reportConnectionLoss } from './own-connection';
 
 /**
  * The key of the session advisory lock an API server holds on its database for as long as it
@@ -47,12 +48,13 @@ export async function claimDatabase(
     throw err;
   }
   // The claim ends with its connection (a database restart ends every connection, and the
-  // server's own pool with it): say so loudly, an operator must restart the server. Unless
-  // the server is stopping: the embedded PostgreSQL stops on the same signal, and may end
-  // the connection before the server lets go of it.
-  client.on('error', (err) => {
-    if (stopping()) log.info({ err }, 'the database closed the claim while this server stops');
-    else log.error({ err }, 'lost the claim on the database: restart this API server');
-  });
+  // server's own pool with it): say so loudly, an operator must restart the server.
+  reportConnectionLoss(
+    client,
+    log,
+    stopping,
+    'the claim on the database',
+    'lost the claim on the database: restart this API server',
+  );
   return () => client.end();
 }

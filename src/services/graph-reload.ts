@@ -5,6 +5,7 @@ import type { GroupEngine } from './group-engine';
 import type { Orm } from '../persistence/orm';
 import type { WriteLock } from './write-lock';
 import type { DataGeneration } from './data-generation';
+import { reportConnectionLoss } from './own-connection';
 
 /**
  * Keeps a running server's in-memory graph in step with bulk imports made by other processes
@@ -20,6 +21,7 @@ export async function listenForGraphChanges(
   writes: WriteLock,
   data: DataGeneration,
   log: Logger,
+  stopping: () => boolean = () => false,
 ): Promise<() => Promise<void>> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -36,7 +38,13 @@ export async function listenForGraphChanges(
       )
       .catch((err: unknown) => log.error({ err }, 'graph reload after an import failed'));
   });
-  client.on('error', (err) => log.error({ err }, 'graph-change listener lost its connection'));
+  reportConnectionLoss(
+    client,
+    log,
+    stopping,
+    'the graph-change listener',
+    'graph-change listener lost its connection: imports by other processes go unseen until a restart',
+  );
   await client.query(`listen ${GRAPH_CHANGED_CHANNEL}`);
   return async () => {
     await pending;

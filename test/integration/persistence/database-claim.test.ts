@@ -57,7 +57,7 @@ describe('claim on the database', () => {
     }
   });
 
-  /** A logger whose lines the test reads, and a way to end the claim's connection as a stopping database does. */
+  /** A logger whose lines the test reads. */
   function capturedLog() {
     const lines: { level: number; msg: string }[] = [];
     const sink = new Writable({
@@ -69,11 +69,12 @@ describe('claim on the database', () => {
     return { log: pino({ level: 'info' }, sink), lines };
   }
 
-  async function endClaimConnection(): Promise<void> {
+  /** Ends the claim's connection and the graph-change listener's, as a stopping database does. */
+  async function endOwnConnections(): Promise<void> {
     await db.orm.em.fork().execute(
       `select pg_terminate_backend(pid) from pg_stat_activity
-       where datname = current_database() and query like '%pg_try_advisory_lock%'
-         and pid <> pg_backend_pid()`,
+       where datname = current_database() and pid <> pg_backend_pid()
+         and (query like '%pg_try_advisory_lock%' or query like 'listen %')`,
     );
   }
 
@@ -84,31 +85,35 @@ describe('claim on the database', () => {
     return lines.find((l) => about.test(l.msg));
   }
 
-  it('says loudly when it loses the claim while serving', async () => {
+  it('says loudly when it loses its own connections while serving', async () => {
     const { log: captured, lines } = capturedLog();
     const app = await startAppServices(db.orm, captured, { today, stopping: () => false });
     try {
-      await endClaimConnection();
-      const line = await lineAbout(lines, /claim/);
-      expect(line).toMatchObject({
+      await endOwnConnections();
+      expect(await lineAbout(lines, /claim/)).toMatchObject({
         level: 50,
         msg: expect.stringMatching(/restart this API server/),
+      });
+      expect(await lineAbout(lines, /listener/)).toMatchObject({
+        level: 50,
+        msg: expect.stringMatching(/go unseen until a restart/),
       });
     } finally {
       await app.stop();
     }
   });
 
-  it('only notes it when the database ends the claim while the server stops', async () => {
+  it('only notes it when the database ends them while the server stops', async () => {
     const { log: captured, lines } = capturedLog();
     const app = await startAppServices(db.orm, captured, { today, stopping: () => true });
     try {
-      await endClaimConnection();
-      const line = await lineAbout(lines, /claim/);
-      expect(line).toMatchObject({
-        level: 30,
-        msg: expect.stringMatching(/while this server stops/),
-      });
+      await endOwnConnections();
+      for (const what of [/claim/, /listener/]) {
+        expect(await lineAbout(lines, what)).toMatchObject({
+          level: 30,
+          msg: expect.stringMatching(/ended by the database while this server stops/),
+        });
+      }
     } finally {
       await app.stop();
     }
