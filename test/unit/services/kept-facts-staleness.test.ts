@@ -13,7 +13,6 @@ import {
 } from '../../../src/domain/model';
 import { DEFAULT_CONTROL_POLICY } from '../../../src/domain/policy/control-policy';
 import { GraphStore } from '../../../src/services/graph-store';
-import { DIRECTED, JOINS, type StoredFact } from '../../../src/services/incremental/group-facts';
 import {
   aCompany,
   aDesignation,
@@ -25,55 +24,11 @@ import {
   aStateBody,
   graphOf,
 } from '../control/builders';
-import {
-  groupsByEntity,
-  ownershipChange,
-  put,
-  removal,
-  type Pick,
-  type Written,
-} from './write-fixtures';
-import { wholeBank, WriteHarness } from './write-harness';
+import { ownershipChange, put, removal, type Pick, type Written } from './write-fixtures';
+import { expectWholeBank, keptFactsText } from './whole-bank-check';
+import { WriteHarness } from './write-harness';
 
 const policy = DEFAULT_CONTROL_POLICY;
-
-/** A fact as text in ids, undirected ones with their ends in order. */
-function factText(store: GraphStore, f: StoredFact): string {
-  const [a, b] = [store.idAt(f.from), store.idAt(f.to)];
-  if ((f.flags & DIRECTED) !== 0) return `${a}>${b}:${f.flags}`;
-  return `${a < b ? a : b}-${a < b ? b : a}:${f.flags}`;
-}
-
-/** What a group's kept facts must hold: directed facts into members, joining ones there. */
-function groupFactsText(store: GraphStore, facts: readonly StoredFact[], members: Set<number>) {
-  const texts = new Set<string>();
-  for (const f of facts) {
-    if ((f.flags & (DIRECTED | JOINS)) === 0 || !members.has(f.to)) continue;
-    texts.add(factText(store, f));
-  }
-  return [...texts].sort();
-}
-
-/** Groups, heads and every known group's kept facts against a whole-bank derivation. */
-function expectWholeBank(harness: WriteHarness): void {
-  const { store } = harness;
-  const whole = wholeBank(store, policy);
-  expect(groupsByEntity(harness.shapes())).toEqual(groupsByEntity(whole.shapes));
-  for (const group of harness.shapes()) {
-    const kept = harness.facts.of(group);
-    if (!kept) continue;
-    const members = new Set(group.memberIds.map((id) => store.numberOfId(id)));
-    expect({
-      group: group.memberIds,
-      paths: harness.paths.join(),
-      facts: groupFactsText(store, kept.facts, members),
-    }).toEqual({
-      group: group.memberIds,
-      paths: harness.paths.join(),
-      facts: groupFactsText(store, whole.facts, members),
-    });
-  }
-}
 
 const PERSONS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'];
 const STATE = ['S-1', 'S-2'];
@@ -184,7 +139,7 @@ describe('kept facts after whole-group writes', () => {
     harness.write(put(store, 'roles', post));
     expect(harness.paths).toEqual(['groups']);
     expect(harness.current.get('W')!.memberIds).toEqual(['W']);
-    expectWholeBank(harness);
+    expectWholeBank(harness, policy);
     // And back: the post removed, the family controls W again.
     harness.write({
       touched: store.removeEdge('roles', 'RO-NEW'),
@@ -192,7 +147,7 @@ describe('kept facts after whole-group writes', () => {
       controlOnly: false,
     });
     expect(harness.current.get('W')!.memberIds).toEqual(['P1', 'P2', 'W']);
-    expectWholeBank(harness);
+    expectWholeBank(harness, policy);
   });
 
   // A state body that controls from two levels up is in none of the groups a re-derived
@@ -223,7 +178,7 @@ describe('kept facts after whole-group writes', () => {
     const director = { ...aRole('P-D9', 'C1', 'DIRECTOR', { appointedBy: 'A' }), id: 'RO-NEW' };
     harness.write(put(store, 'roles', director));
     expect(harness.paths).toEqual(['downstream']);
-    expectWholeBank(harness);
+    expectWholeBank(harness, policy);
   });
 
   it('links a company that turns private with one whose key post holder is a relative (R10)', () => {
@@ -241,7 +196,7 @@ describe('kept facts after whole-group writes', () => {
     harness.write(ownershipChange(store, 'C5', 'PRIVATE'));
     expect(harness.paths).toEqual(['groups']);
     expect(harness.current.get('C5')!.memberIds).toEqual(['C4', 'C5', 'P5']);
-    expectWholeBank(harness);
+    expectWholeBank(harness, policy);
   });
 
   it('keeps the facts of a lone company a state body now controls beside the scope (E1)', () => {
@@ -265,8 +220,8 @@ describe('kept facts after whole-group writes', () => {
     expect(harness.current.get('C3')!.memberIds).toEqual(['C3']);
     const c3 = harness.current.get('C3')!;
     const kept = harness.facts.of(c3)!.facts;
-    expect(groupFactsText(store, kept, new Set([store.numberOfId('C3')]))).toContain('S-1>C3:13');
-    expectWholeBank(harness);
+    expect(keptFactsText(store, kept, ['C3'])).toContain('S-1>C3:13');
+    expectWholeBank(harness, policy);
   });
 
   it('keeps the facts of a re-derived company a state body controls from two levels up (E1)', () => {
@@ -288,8 +243,8 @@ describe('kept facts after whole-group writes', () => {
     harness.write(ownershipChange(store, 'C6', 'STATE'));
     expect(harness.paths).toEqual(['groups']);
     const kept = harness.facts.of(harness.current.get('C6')!)!.facts;
-    expect(groupFactsText(store, kept, new Set([store.numberOfId('C6')]))).toContain('S-2>C6:13');
-    expectWholeBank(harness);
+    expect(keptFactsText(store, kept, ['C6'])).toContain('S-2>C6:13');
+    expectWholeBank(harness, policy);
   });
 
   it('matches a whole-bank derivation after each write of random runs mixing both paths', () => {
@@ -305,7 +260,7 @@ describe('kept facts after whole-group writes', () => {
           const harness = new WriteHarness(store, policy);
           kinds.forEach((kind, i) => {
             harness.write(WRITES[kind](store, pick, `NEW-${i}`));
-            expectWholeBank(harness);
+            expectWholeBank(harness, policy);
           });
           writes += kinds.length;
           for (const p of harness.paths) paths[p]++;

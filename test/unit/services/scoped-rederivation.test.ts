@@ -6,7 +6,6 @@ import { controlGraphOf, type ControlGraph, type Shareholding } from '../../../s
 import { DEFAULT_CONTROL_POLICY } from '../../../src/domain/policy/control-policy';
 import { shapesOf } from '../../../src/services/derivation/full-derivation';
 import { GraphStore } from '../../../src/services/graph-store';
-import { DIRECTED, JOINS, type StoredFact } from '../../../src/services/incremental/group-facts';
 import { rederiveAroundWrite } from '../../../src/services/incremental/scoped-rederivation';
 import {
   aCompany,
@@ -19,7 +18,8 @@ import {
   aStateBody,
   graphOf,
 } from '../control/builders';
-import { UNLIMITED, wholeBank, WriteHarness } from './write-harness';
+import { expectWholeBank, keptFactsText } from './whole-bank-check';
+import { UNLIMITED, WriteHarness } from './write-harness';
 import {
   groupsByEntity,
   ownershipChange,
@@ -106,32 +106,6 @@ describe('re-deriving only around a write', () => {
 });
 
 /**
- * The directed and joining facts into `ids` as "from>to:flags" text, each once (two rules
- * may give the same fact: nothing reads which), sorted.
- */
-function factsInto(store: GraphStore, facts: readonly StoredFact[], ids: readonly string[]) {
-  const into = new Set(ids.map((id) => store.numberOfId(id)));
-  const texts = facts
-    .filter((f) => into.has(f.to) && (f.flags & (DIRECTED | JOINS)) !== 0)
-    .map((f) => `${store.idAt(f.from)}>${store.idAt(f.to)}:${f.flags}`);
-  return [...new Set(texts)].sort();
-}
-
-/** Every group, and the kept facts of each, as a whole-bank derivation gives them. */
-function expectWholeBank(harness: WriteHarness): void {
-  const whole = wholeBank(harness.store, DEFAULT_CONTROL_POLICY);
-  expect(groupsByEntity(harness.shapes())).toEqual(groupsByEntity(whole.shapes));
-  for (const group of harness.shapes()) {
-    const kept = harness.facts.of(group)!;
-    const paths = harness.paths.join();
-    expect({ paths, facts: factsInto(harness.store, kept.facts, group.memberIds) }).toEqual({
-      paths,
-      facts: factsInto(harness.store, whole.facts, group.memberIds),
-    });
-  }
-}
-
-/**
  * Three minority holders of `company` (5 % each), each held by three others at 20 %, and
  * so on `depth` levels up: no one controls anyone. Ids start with `prefix`.
  */
@@ -162,7 +136,7 @@ describe('the context of a whole-group write, from the kept facts', () => {
     // The scope (P1, Y, P2), Y's three holders (the write reaches Y: with their group part)
     // and their nine holders bare. Walking every ancestor took all 39: 42.
     expect(harness.last!.derived).toBe(15);
-    expectWholeBank(harness);
+    expectWholeBank(harness, DEFAULT_CONTROL_POLICY, true);
   });
 
   it('still finds a state body two levels up that controls a scope member (E1)', () => {
@@ -187,10 +161,10 @@ describe('the context of a whole-group write, from the kept facts', () => {
     harness.write(ownershipChange(store, 'Y', 'STATE'));
     expect(harness.paths).toEqual(['groups']);
     const kept = harness.facts.of(harness.current.get('Y')!)!.facts;
-    expect(factsInto(store, kept, ['Y'])).toContain('S-1>Y:13');
+    expect(keptFactsText(store, kept, ['Y'])).toContain('S-1>Y:13');
     // Y, S-1, B1, B2, X1, X2 and X1's three other holders bare. Every ancestor: 45.
     expect(harness.last!.derived).toBe(9);
-    expectWholeBank(harness);
+    expectWholeBank(harness, DEFAULT_CONTROL_POLICY, true);
   });
 
   it('walks a holder whose own group a state body controls from above it (E1, no fact of its own)', () => {
@@ -217,8 +191,8 @@ describe('the context of a whole-group write, from the kept facts', () => {
     harness.write(ownershipChange(store, 'Z', 'STATE'));
     expect(harness.paths).toEqual(['groups']);
     const kept = harness.facts.of(harness.current.get('Y')!)!.facts;
-    expect(factsInto(store, kept, ['Y'])).toContain('S-1>Y:13');
-    expectWholeBank(harness);
+    expect(keptFactsText(store, kept, ['Y'])).toContain('S-1>Y:13');
+    expectWholeBank(harness, DEFAULT_CONTROL_POLICY, true);
   });
 });
 
@@ -317,7 +291,7 @@ describe('whole-group writes below state bodies several levels up', () => {
           const harness = new WriteHarness(store, DEFAULT_CONTROL_POLICY);
           kinds.forEach((kind, i) => {
             harness.write(LAYERED_WRITES[kind](store, pick, `NEW-${i}`));
-            expectWholeBank(harness);
+            expectWholeBank(harness, DEFAULT_CONTROL_POLICY, true);
           });
         },
       ),
