@@ -1,7 +1,7 @@
 import { headsByReach } from '../domain/control/explain';
 import type { Derivation } from '../domain/control/types';
 import type { GroupShape, IdentifiedGroup } from '../domain/groups';
-import type { Membership, StoredGroupLists } from '../persistence/repositories/group.repository';
+import type { Membership } from '../persistence/repositories/group.repository';
 
 /**
  * Heads with the primary head (the one reaching most members) first: it names the group and
@@ -95,69 +95,4 @@ export function sameList(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/**
- * `splitUnchanged` against the persisted groups as flat lists (a start-up): only the prior
- * groups that changed are built as objects. An unchanged group is the next group's lists
- * under the stored id: they hold the store's own id strings (a group of one shares one
- * list), so the state kept afterwards holds no copy of the ids read back from the database.
- */
-export function splitUnchangedLists(
-  prior: StoredGroupLists,
-  next: readonly GroupShape[],
-): { unchanged: IdentifiedGroup[]; prior: IdentifiedGroup[]; next: GroupShape[] } {
-  const { groupIds, start, memberIds, isHead } = prior;
-  const byFirstMember = firstMemberIndex(prior);
-  const matched = new Uint8Array(groupIds.length);
-  const unchanged: IdentifiedGroup[] = [];
-  const restNext: GroupShape[] = [];
-  for (const g of next) {
-    const p = byFirstMember.get(g.memberIds[0]);
-    if (p !== undefined && sameAsStored(prior, p, g)) {
-      unchanged.push({ id: groupIds[p], memberIds: g.memberIds, headIds: g.headIds });
-      matched[p] = 1;
-    } else restNext.push(g);
-  }
-  const restPrior: IdentifiedGroup[] = [];
-  for (let p = 0; p < groupIds.length; p++) {
-    if (matched[p] === 1) continue;
-    const members = memberIds.slice(start[p], start[p + 1]);
-    const heads = members.filter((_, k) => isHead[start[p] + k] === 1);
-    restPrior.push({ id: groupIds[p], memberIds: members, headIds: heads });
-  }
-  return { unchanged, prior: restPrior, next: restNext };
-}
-
-/** Stored lists with the index `splitUnchangedLists` reads, built ahead of it. */
-export interface IndexedGroupLists extends StoredGroupLists {
-  byFirstMember: Map<string, number>;
-}
-
-/**
- * The index of stored groups by their first member, built when the lists arrive: at start-up
- * they arrive while the derivation worker is still busy, and the index costs nothing then.
- */
-export function indexGroupLists(lists: StoredGroupLists): IndexedGroupLists {
-  const byFirstMember = new Map<string, number>();
-  const { groupIds, start, memberIds } = lists;
-  for (let g = 0; g < groupIds.length; g++) byFirstMember.set(memberIds[start[g]], g);
-  return { ...lists, byFirstMember };
-}
-
-function firstMemberIndex(lists: StoredGroupLists | IndexedGroupLists): Map<string, number> {
-  return 'byFirstMember' in lists ? lists.byFirstMember : indexGroupLists(lists).byFirstMember;
-}
-
-/** Stored group p has g's members in g's order and g's heads in g's order (stored: id order). */
-function sameAsStored(prior: StoredGroupLists, p: number, g: GroupShape): boolean {
-  const { start, memberIds, isHead } = prior;
-  const from = start[p];
-  if (start[p + 1] - from !== g.memberIds.length) return false;
-  let heads = 0;
-  for (let k = 0; k < g.memberIds.length; k++) {
-    if (memberIds[from + k] !== g.memberIds[k]) return false;
-    if (isHead[from + k] === 1 && g.headIds[heads++] !== memberIds[from + k]) return false;
-  }
-  return heads === g.headIds.length;
 }

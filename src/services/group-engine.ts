@@ -1,15 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { deriveGroups } from '../domain/control/derive-groups';
+import { CurrentGroups } from './current-groups';
+import { membershipChanges, splitUnchanged } from './group-diff';
 import {
-  indexGroupLists,
-  type IndexedGroupLists,
-  membershipChanges,
-  sameList,
-  splitUnchanged,
-  splitUnchangedLists,
-} from './group-diff';
-import { bankFactsOf, deriveInThread, type FullDerivation } from './derivation/full-derivation';
+  deriveInThread,
+  type DerivedBank,
+  type FullDerivation,
+} from './derivation/full-derivation';
 import type { Derivation } from '../domain/control/types';
 import {
   assignGroupIds,
@@ -18,11 +16,7 @@ import {
   type IdentifiedGroup,
 } from '../domain/groups';
 import type { ControlPolicy } from '../domain/policy/control-policy';
-import {
-  GroupRepository,
-  type StoredGroup,
-  type StoredGroupLists,
-} from '../persistence/repositories/group.repository';
+import { GroupRepository, type StoredGroup } from '../persistence/repositories/group.repository';
 import { GraphStore } from './graph-store';
 import { loadGraphStore } from './graph-store-loader';
 import { KeptFacts } from './incremental/kept-facts';
@@ -66,15 +60,12 @@ export interface GroupChange {
  * Past dates: `deriveAround` derives the component of an entity on any date, on demand.
  */
 export class GroupEngine {
-  private groupIdOf = new Map<string, string>();
-  private groups = new Map<string, IdentifiedGroup>();
+  private readonly current: CurrentGroups;
   private derivedOn = '';
-  /** The persisted memberships are in groupIdOf, awaiting the first commit (see stage). */
-  private staged = false;
   /** The facts each current group rests on, for writes that re-derive part of a group. */
   private readonly facts = new KeptFacts(
     () => this.graph,
-    (id) => this.groups.get(this.groupIdOf.get(id) ?? ''),
+    (id) => this.current.groupOf(id),
   );
   /** Entities the last write re-derived (its scope with context): for logs and the bench. */
   lastWriteDerived = 0;
@@ -89,7 +80,9 @@ export class GroupEngine {
     private readonly log: Logger,
     private readonly deriveAll: FullDerivation = deriveInThread,
     private readonly limits: WriteLimits = WRITE_LIMITS,
-  ) {}
+  ) {
+    this.current = new CurrentGroups(graph);
+  }
 
   static async start(
     em: EntityManager,
@@ -121,23 +114,25 @@ export class GroupEngine {
     const fresh = await loadGraphStore(em);
     const previous = this.graph;
     this.graph = fresh;
+    this.current.rebind(fresh);
     try {
       const change = await em.transactional((tx) => this.rederiveAll(tx, cause));
       change.commit();
       return change;
     } catch (err) {
       this.graph = previous;
+      this.current.rebind(previous);
       throw err;
     }
   }
 
   /** The current group id of an entity (every entity has one). */
   currentGroupId(entityId: string): string | undefined {
-    return this.groupIdOf.get(entityId);
+    return this.current.groupIdOf(entityId);
   }
 
   currentGroup(groupId: string): IdentifiedGroup | undefined {
-    return this.groups.get(groupId);
+    return this.current.group(groupId);
   }
 
   get currentDate(): string {
@@ -165,29 +160,31 @@ export class GroupEngine {
 
   async rederiveAll(em: EntityManager, cause: string): Promise<GroupChange> {
     const repo = new GroupRepository(em);
-    // After start-up the engine's own state is the persisted state; before it, read it back.
     const date = this.today();
-    // The worker derives while this thread reads back what was persisted last time (as flat
-    // lists: only the groups that changed become objects).
-    const [prior, next] = await Promise.all([
-      this.derivedOn
-        ? [...this.groups.values()]
-        : repo.loadAllLists().then((lists) => this.stage(lists)),
+    // Before start-up's first derivation the current groups are the persisted ones: this
+    // thread reads them back while the worker derives.
+    const [, next] = await Promise.all([
+      this.derivedOn ? undefined : repo.forEachStoredGroup((g) => this.current.stage(g)),
       this.deriveAll(date, this.policyOn(date), this.graph),
     ]);
-    return this.applyWholeBank(repo, prior, next, date, cause);
+    return this.applyWholeBank(repo, next, date, cause);
   }
 
   private async applyWholeBank(
     repo: GroupRepository,
-    prior: IdentifiedGroup[] | IndexedGroupLists,
-    next: GroupShape[],
+    bank: DerivedBank,
     date: string,
     cause: string,
   ): Promise<GroupChange> {
+    // Most groups of a whole-bank pass come out as they were: only those that changed are
+    // built, so identity, diff and SQL work on what changed only.
+    const { prior, next } = this.current.changedAgainst(bank.groups);
     const change = await this.apply(repo, prior, next, date, cause);
     // Facts kept from before may rest on another date, policy or graph.
-    return this.keeping(change, () => this.facts.restart(bankFactsOf(next)));
+    return this.keeping(change, () => {
+      this.facts.restart(bank.facts);
+      this.current.foldLoneGroups();
+    });
   }
 
   /**
@@ -200,7 +197,7 @@ export class GroupEngine {
     const date = this.today();
     const view = {
       store: this.store,
-      groupNow: (id: string) => this.groups.get(this.groupIdOf.get(id) ?? ''),
+      groupNow: (id: string) => this.current.groupOf(id),
       facts: this.facts,
       today: this.derivedOn === date,
     };
@@ -212,8 +209,7 @@ export class GroupEngine {
       this.lastWriteDerived = this.graph.entityCount;
       this.lastWritePath = 'bank';
       this.log.info({ cause }, 'write past the scope limits: whole bank re-derived');
-      const next = await this.deriveAll(date, policy, this.graph);
-      return this.applyWholeBank(repo, [...this.groups.values()], next, date, cause);
+      return this.applyWholeBank(repo, await this.deriveAll(date, policy, this.graph), date, cause);
     }
     this.lastWriteDerived = outcome.derived;
     this.lastWritePath = outcome.path;
@@ -223,25 +219,6 @@ export class GroupEngine {
     );
     const change = await this.apply(repo, outcome.prior, outcome.next, date, cause);
     return this.keeping(change, outcome.keep);
-  }
-
-  /**
-   * Before its first derivation commits, the engine maps no entity to a group: the persisted
-   * memberships become the map while the worker derives, so that commit maps only what
-   * changed (a million map entries off the start-up's critical path). Keys are the store's
-   * own id strings, so the map holds no copy of the ids read back from the database.
-   */
-  private stage(lists: StoredGroupLists): IndexedGroupLists {
-    this.groupIdOf.clear();
-    const { groupIds, start, memberIds } = lists;
-    for (let g = 0; g < groupIds.length; g++) {
-      for (let k = start[g]; k < start[g + 1]; k++) {
-        const at = this.store.numberOfId(memberIds[k]);
-        this.groupIdOf.set(at >= 0 ? this.store.idAt(at) : memberIds[k], groupIds[g]);
-      }
-    }
-    this.staged = true;
-    return indexGroupLists(lists);
   }
 
   /** The change, whose commit also keeps the facts its groups rest on. */
@@ -259,27 +236,15 @@ export class GroupEngine {
 
   private async apply(
     repo: GroupRepository,
-    prior: IdentifiedGroup[] | StoredGroupLists,
+    prior: IdentifiedGroup[],
     next: GroupShape[],
     date: string,
     cause: string,
   ): Promise<GroupChange> {
-    // Most groups of a whole-bank pass come out as they were: set them aside unchanged, so
-    // identity, diff and SQL work on what changed only.
-    const {
-      unchanged,
-      prior: before,
-      next: after,
-    } = Array.isArray(prior) ? splitUnchanged(prior, next) : splitUnchangedLists(prior, next);
+    const { prior: before, next: after } = splitUnchanged(prior, next);
     const beforeIds = new Set(before.map((g) => g.id));
-    // Built only if identity asks whether an id is taken (a new group's id).
-    let unchangedIds: Set<string> | undefined;
     // Ids held by groups outside the change: a view, never a copy of the bank's ids.
-    const takenIds = {
-      has: (id: string) =>
-        (unchangedIds ??= new Set(unchanged.map((g) => g.id))).has(id) ||
-        (this.groups.has(id) && !beforeIds.has(id)),
-    };
+    const takenIds = { has: (id: string) => this.current.has(id) && !beforeIds.has(id) };
     const { groups: changed, events } = assignGroupIds(before, after, { date, cause, takenIds });
 
     const kept = new Set(changed.map((g) => g.id));
@@ -295,21 +260,7 @@ export class GroupEngine {
     );
 
     const commit = () => {
-      for (const id of removed) this.groups.delete(id);
-      // Staged (see stage): unchanged groups are mapped already; groups that changed are not.
-      const staged = this.staged;
-      if (staged) for (const g of before) for (const m of g.memberIds) this.groupIdOf.delete(m);
-      for (const list of [unchanged, changed]) {
-        for (const g of list) {
-          // A group that kept its id and members (heads or facts moved) already maps them.
-          const was = this.groups.get(g.id);
-          this.groups.set(g.id, g);
-          if (staged && list === unchanged) continue;
-          if (was === g || (was && sameList(was.memberIds, g.memberIds))) continue;
-          for (const m of g.memberIds) this.groupIdOf.set(m, g.id);
-        }
-      }
-      this.staged = false;
+      this.current.replace(before, changed);
       this.derivedOn = date;
     };
     this.log.debug(

@@ -30,16 +30,11 @@ export interface GroupRow {
   derivedOn: string;
 }
 
-/**
- * Every persisted group as flat lists: group g's members are `memberIds[start[g] .. start[g + 1])`
- * (code-unit order), `isHead` flags them. A million memberships in a few arrays rather than
- * an object and two lists per group: what a start-up compares its fresh derivation with.
- */
-export interface StoredGroupLists {
-  groupIds: string[];
-  start: Int32Array;
+/** A persisted group: members in id order, each one's head flag beside it. */
+export interface StoredGroupRows {
+  id: string;
   memberIds: string[];
-  isHead: Uint8Array;
+  isHead: boolean[];
 }
 
 const BATCH = 5000;
@@ -56,37 +51,23 @@ export class GroupRepository {
   ) {}
 
   /**
-   * Every persisted group as flat lists (see StoredGroupLists): a million memberships
-   * streamed as arrays, not records, members in code-unit order (collation "C"), the order
-   * a derivation lists them in.
+   * Every persisted group, one at a time as it streams in (a million memberships, no record
+   * built and no list of them all kept): members in code-unit order (collation "C"), the
+   * order a derivation lists them in, with their head flags.
    */
-  async loadAllLists(): Promise<StoredGroupLists> {
-    const groupIds: string[] = [];
-    const starts: number[] = [];
-    const memberIds: string[] = [];
-    let heads = new Uint8Array(1024);
+  async forEachStoredGroup(visit: (group: StoredGroupRows) => void): Promise<void> {
+    let group: StoredGroupRows | undefined;
     await withRawClient(this.em, (client) =>
       streamRows(client, STORED_MEMBERSHIPS_SQL, ([groupId, entityId, isHead]) => {
-        if (groupIds[groupIds.length - 1] !== groupId) {
-          groupIds.push(groupId as string);
-          starts.push(memberIds.length);
+        if (group === undefined || group.id !== groupId) {
+          if (group) visit(group);
+          group = { id: groupId as string, memberIds: [], isHead: [] };
         }
-        if (memberIds.length === heads.length) {
-          const grown = new Uint8Array(heads.length * 2);
-          grown.set(heads);
-          heads = grown;
-        }
-        heads[memberIds.length] = isHead ? 1 : 0;
-        memberIds.push(entityId as string);
+        group.memberIds.push(entityId as string);
+        group.isHead.push(isHead === true);
       }),
     );
-    starts.push(memberIds.length);
-    return {
-      groupIds,
-      start: Int32Array.from(starts),
-      memberIds,
-      isHead: heads.subarray(0, memberIds.length),
-    };
+    if (group) visit(group);
   }
 
   /**

@@ -17,21 +17,23 @@ export type FullDerivation = (
   date: string,
   policy: ControlPolicy,
   store: GraphStore,
-) => Promise<GroupShape[]>;
+) => Promise<DerivedBank>;
+
+/**
+ * A whole-bank derivation as the engine applies it: groups in the store's entity numbers
+ * (a group object is built only for the groups that changed), and the facts behind them.
+ */
+export interface DerivedBank {
+  groups: PackedGroups;
+  /** For writes that re-derive part of a group and keep the rest. */
+  facts: BankFacts | undefined;
+}
 
 export function shapesOf(derivation: Derivation): GroupShape[] {
   return derivation.groups.map((g, i) => ({
     memberIds: g.memberIds,
     headIds: headsPrimaryFirst(derivation, i),
   }));
-}
-
-/** The facts behind a whole-bank derivation's groups, for writes that re-derive part of one. */
-const factsOfGroups = new WeakMap<GroupShape[], BankFacts>();
-
-/** The facts behind groups a FullDerivation here returned (undefined for any other list). */
-export function bankFactsOf(groups: GroupShape[]): BankFacts | undefined {
-  return factsOfGroups.get(groups);
 }
 
 /**
@@ -63,13 +65,19 @@ export function deriveBank(columns: GraphColumns, date: string, policy: ControlP
 
 /** On the calling thread, from the in-memory graph's columns (tests, tools, small banks). */
 export const deriveInThread: FullDerivation = async (date, policy, store) =>
-  groupsOfBank(deriveBank(store.columns(), date, policy), store);
+  derivedBank(deriveBank(store.columns(), date, policy), store);
 
-/** The groups with the ids the store holds, their facts kept for `bankFactsOf`. */
-function groupsOfBank(bank: PackedBank, store: GraphStore): GroupShape[] {
-  const groups = unpackGroups(bank, (i) => store.idAt(i));
-  if (bank.facts) factsOfGroups.set(groups, new BankFacts(bank.facts, store.numberCount));
-  return groups;
+function derivedBank(bank: PackedBank, store: GraphStore): DerivedBank {
+  const { entities, memberCounts, headCounts, facts } = bank;
+  return {
+    groups: { entities, memberCounts, headCounts },
+    facts: facts && new BankFacts(facts, store.numberCount),
+  };
+}
+
+/** The groups with the ids the store holds (tools and tests). */
+export function shapesOfBank(bank: DerivedBank, store: GraphStore): GroupShape[] {
+  return unpackGroups(bank.groups, (i) => store.idAt(i));
 }
 
 export const WORKER_FILE = join(__dirname, 'derive.worker.js');
@@ -94,7 +102,7 @@ export function deriveInWorker(file = WORKER_FILE): FullDerivation {
     spare = undefined;
     return idle
       .run({ columns: store.columns(), date, policy })
-      .then((bank) => groupsOfBank(bank, store));
+      .then((bank) => derivedBank(bank, store));
   };
 }
 

@@ -8,6 +8,7 @@ import {
   deriveInThread,
   deriveInWorker,
   shapesOf,
+  shapesOfBank,
   unpackGroups,
   workerAvailable,
 } from '../../../src/services/derivation/full-derivation';
@@ -36,10 +37,12 @@ describe('whole-bank derivation in a worker thread', () => {
     async (date) => {
       const store = await loadGraphStore(db.orm.em.fork());
       const policy = DEFAULT_POLICY.control;
-      const inWorker = await deriveInWorker(COMPILED_WORKER)(date, policy, store);
+      const bank = await deriveInWorker(COMPILED_WORKER)(date, policy, store);
+      const inWorker = shapesOfBank(bank, store);
       // Both read the store's columns; the records give the reference.
       expect(inWorker).toEqual(shapesOf(deriveGroups(store.all(), date, policy)));
-      expect(inWorker).toEqual(await deriveInThread(date, policy, store));
+      expect(inWorker).toEqual(shapesOfBank(await deriveInThread(date, policy, store), store));
+      expect(bank.facts).toBeDefined();
       expect(inWorker.find((g) => g.memberIds.includes('P-ZHANG'))?.headIds[0]).toBe('P-ZHANG');
     },
   );
