@@ -1,5 +1,6 @@
 /**
- * Typed arrays for one whole-bank pass, carved from one buffer.
+ * Typed arrays for one whole-bank pass from records, carved from one buffer (the pass from
+ * columns, in the derivation worker, allocates its arrays one by one: see derive-groups).
  *
  * Why: V8 counts every ArrayBuffer as external memory, and an allocation that takes it far
  * past its limit (64 MB over the level of the last full collection) starts a full mark of

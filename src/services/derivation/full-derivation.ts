@@ -9,7 +9,7 @@ import type { GroupShape } from '../../domain/groups';
 import type { ControlPolicy } from '../../domain/policy/control-policy';
 import { headsPrimaryFirst } from '../group-diff';
 import type { GraphColumns, GraphStore } from '../graph-store';
-import { BankFacts, packFacts, storedFacts, type PackedFacts } from '../incremental/group-facts';
+import { BankFacts, packedStoredFacts, type PackedFacts } from '../incremental/group-facts';
 import { controlColumnsOf } from './control-columns-of';
 
 /** Every group of the bank on a date, heads with the primary head first. */
@@ -53,7 +53,7 @@ export function packedFactsOf(
     numbers = new Int32Array(n);
     for (let k = 0; k < n; k++) numbers[k] = numberOf(index.idOf(k));
   }
-  return packFacts(storedFacts(derivation, numbers, policy));
+  return packedStoredFacts(derivation, numbers, policy);
 }
 
 /** The whole bank from the store's columns: its groups as entity numbers, and its facts. */

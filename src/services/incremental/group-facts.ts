@@ -86,20 +86,62 @@ export function storedFacts(
   numbers: ArrayLike<number>,
   policy: ControlPolicy,
 ): StoredFact[] {
+  const flagsOf = factFlags(derivation, policy);
+  return coreOf(derivation)!.raw.map((f: RawFact) => ({
+    from: numbers[f.from],
+    to: numbers[f.to],
+    flags: flagsOf(f),
+  }));
+}
+
+/**
+ * `packFacts(storedFacts(…))` with no fact object between: a whole-bank derivation has half
+ * a million facts, and this runs at the worker's peak, beside everything the pass built.
+ */
+export function packedStoredFacts(
+  derivation: Derivation,
+  numbers: ArrayLike<number>,
+  policy: ControlPolicy,
+): PackedFacts {
+  const flagsOf = factFlags(derivation, policy);
+  const raw = coreOf(derivation)!.raw;
+  const flags = new Uint8Array(raw.length);
+  let kept = 0;
+  for (let i = 0; i < raw.length; i++) {
+    flags[i] = flagsOf(raw[i]);
+    if (isKept(flags[i])) kept++;
+  }
+  const packed = {
+    from: new Int32Array(kept),
+    to: new Int32Array(kept),
+    flags: new Uint8Array(kept),
+  };
+  for (let i = 0, k = 0; i < raw.length; i++) {
+    if (!isKept(flags[i])) continue;
+    packed.from[k] = numbers[raw[i].from];
+    packed.to[k] = numbers[raw[i].to];
+    packed.flags[k++] = flags[i];
+  }
+  return packed;
+}
+
+/** The flags of a derivation's raw facts (see DIRECTED … KIN). */
+function factFlags(derivation: Derivation, policy: ControlPolicy): (f: RawFact) => number {
   const core = coreOf(derivation);
   if (!core) throw new Error('group-facts: a derivation made by deriveGroups is needed');
   // isStateExempt reads the graph's kinds and the policy only.
   const ctx = { g: core.g, policy } as unknown as RuleContext;
-  return core.raw.map((f: RawFact) => ({
-    from: numbers[f.from],
-    to: numbers[f.to],
-    flags:
-      (f.directed ? DIRECTED : 0) |
-      (f.joinsGroup ? JOINS : 0) |
-      (SINGLE_RULES.has(f.rule) ? SINGLE : 0) |
-      (f.directed && isStateExempt(ctx, f) ? TAGGED : 0) |
-      (f.rule === 'R9' ? KIN : 0),
-  }));
+  return (f) =>
+    (f.directed ? DIRECTED : 0) |
+    (f.joinsGroup ? JOINS : 0) |
+    (SINGLE_RULES.has(f.rule) ? SINGLE : 0) |
+    (f.directed && isStateExempt(ctx, f) ? TAGGED : 0) |
+    (f.rule === 'R9' ? KIN : 0);
+}
+
+/** Whether a group's shape can rest on a fact with these flags (directed, or joining). */
+function isKept(flags: number): boolean {
+  return (flags & (DIRECTED | JOINS)) !== 0;
 }
 
 /**
@@ -131,7 +173,7 @@ export interface PackedFacts {
 
 /** The facts a group's shape can rest on (directed, or joining), packed. */
 export function packFacts(facts: readonly StoredFact[]): PackedFacts {
-  const kept = facts.filter((f) => (f.flags & (DIRECTED | JOINS)) !== 0);
+  const kept = facts.filter((f) => isKept(f.flags));
   const packed = {
     from: new Int32Array(kept.length),
     to: new Int32Array(kept.length),

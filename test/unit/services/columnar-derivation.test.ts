@@ -1,12 +1,19 @@
 import fc from 'fast-check';
 import { deriveGroups, deriveGroupsOfColumns } from '../../../src/domain/control/derive-groups';
+import { coreOf } from '../../../src/domain/control/derivation-core';
 import { packedGroupsOf } from '../../../src/domain/control/packed-groups';
+import { DEFAULT_CONTROL_POLICY } from '../../../src/domain/policy/control-policy';
 import { entityOrder } from '../../../src/domain/control/entity-order';
 import { ValidationError } from '../../../src/domain/errors';
 import type { ControlGraph } from '../../../src/domain/model';
 import { controlColumnsOf } from '../../../src/services/derivation/control-columns-of';
 import { shapesOf, unpackGroups } from '../../../src/services/derivation/full-derivation';
 import { GraphStore, GROUP_EDGE_TABLES } from '../../../src/services/graph-store';
+import {
+  packedStoredFacts,
+  packFacts,
+  storedFacts,
+} from '../../../src/services/incremental/group-facts';
 import { aCompany, aPerson, aRole, aShareholding, graphOf } from '../control/builders';
 import { DAY, graphArb } from '../control/graph-arbitraries';
 
@@ -36,8 +43,16 @@ describe('derivation from the store columns', () => {
         const records = deriveGroups(store.all(), DAY);
         const columns = controlColumnsOf(store.columns());
         expect(deriveGroupsOfColumns(columns, DAY)).toEqual(records);
-        const packed = packedGroupsOf(deriveGroupsOfColumns(columns, DAY));
+        const fromColumns = deriveGroupsOfColumns(columns, DAY);
+        const packed = packedGroupsOf(fromColumns);
         expect(unpackGroups(packed, (i) => store.idAt(i))).toEqual(shapesOf(records));
+        // Packed straight from the raw facts, as the worker sends them: the same as packing
+        // the stored facts a write keeps.
+        const numbers = coreOf(fromColumns)!.numberOf!;
+        const policy = DEFAULT_CONTROL_POLICY;
+        expect(packedStoredFacts(fromColumns, numbers, policy)).toEqual(
+          packFacts(storedFacts(fromColumns, numbers, policy)),
+        );
       }),
     );
   });
