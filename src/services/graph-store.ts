@@ -1,3 +1,4 @@
+import { packIds, unpackIds, type PackedIds } from '../domain/control/id-column';
 import { emptyControlGraph, type ControlGraph, type Party, type Role } from '../domain/model';
 import { Dictionary, KeyIndex } from './graph-columns';
 import { RowTable, TABLE_FIELDS, type TableColumns, type TableName } from './graph-tables';
@@ -37,7 +38,8 @@ export interface EdgeRef {
 
 /** Everything a GraphStore holds, as plain data for another thread. */
 export interface GraphColumns {
-  ids: string[];
+  /** Entity ids by number, packed (see id-column): one string to send, not a million. */
+  ids: PackedIds;
   dates: string[];
   tables: Record<TableName, TableColumns>;
 }
@@ -96,7 +98,7 @@ export class GraphStore {
 
   private constructor(columns?: GraphColumns) {
     if (columns) {
-      this.ids = columns.ids;
+      this.ids = unpackIds(columns.ids);
       this.dates = new Dictionary(columns.dates);
     }
     const table = (name: TableName) =>
@@ -341,7 +343,7 @@ export class GraphStore {
       ...GROUP_EDGE_TABLES.map((t, code) => [t, this.edgeTables[code].columns()]),
     ]) as Record<TableName, TableColumns>;
     return {
-      ids: this.ids.slice(),
+      ids: packIds(this.ids),
       dates: this.dates.values.slice(),
       tables,
     };

@@ -31,7 +31,6 @@ export function compactColumns(
   const e = input.entities;
   const order = entityOrder(e.dead, e.ids);
   const n = order.length;
-  const ids = new Array<string>(n);
   const indexOf = new Int32Array(e.count).fill(-1);
   const kind = uint8(n);
   const privateCompany = uint8(n);
@@ -39,7 +38,6 @@ export function compactColumns(
   const ownershipOf = codeMap(e.ownership, { PRIVATE: 1 });
   for (let x = 0; x < n; x++) {
     const i = order[x];
-    ids[x] = e.ids[i];
     indexOf[i] = x;
     kind[x] = kindOf[e.kind.code[i]];
     privateCompany[x] =
@@ -75,9 +73,14 @@ export function compactColumns(
   const guaranteeRecords = records(guarantees.rowOf, (r) => input.guarantees.record(r));
   const designationRecords = records(designations.rowOf, (r) => input.designations.record(r));
   // Records are getters, built at the first read (evidence, sentences, circles) and kept.
+  // The id index is built when first read (explanations, sentences): a whole-bank pass in
+  // the worker reads no id but in messages (see id-column).
+  let index: IdIndex | undefined;
   const g: CompactGraph = {
     asOf,
-    index: IdIndex.ofSortedUnique(ids),
+    get index() {
+      return (index ??= IdIndex.ofSortedUnique(Array.from(order, (i) => e.ids.idOf(i))));
+    },
     n,
     party: (x) => e.record(order[x]),
     kind,
@@ -191,7 +194,7 @@ class RowReader {
   }
 
   private unknown(file: string, id: string, entity: number): void {
-    const ref = entity < 0 ? 'null' : this.input.entities.ids[entity];
+    const ref = entity < 0 ? 'null' : this.input.entities.ids.idOf(entity);
     this.problems.push(`control graph: ${file} ${id} references unknown entity "${ref}"`);
   }
 }

@@ -10,6 +10,7 @@
  * so the result equals `deriveGroups` over the records those live rows stand for, in that
  * order. Records are built (`record`) only for what a caller reads of the facts afterwards.
  */
+import type { IdColumn } from './id-column';
 import {
   ControlLink,
   FamilyTie,
@@ -32,7 +33,7 @@ export interface EntityColumns {
   /** 1 for a number that names no entity (an id an edge names, never put). */
   readonly dead: Uint8Array;
   /** The external id of each number. */
-  readonly ids: readonly string[];
+  readonly ids: IdColumn;
   readonly kind: CodedColumn;
   readonly ownership: CodedColumn;
   /** Declared board seats; NO_SEATS for null. */

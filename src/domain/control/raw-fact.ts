@@ -16,10 +16,8 @@ export type FactNote =
   | { kind: 'kin'; label: string }
   | { kind: 'identity'; persons: number[]; kinLabel: string | null };
 
-export interface RawFact {
-  from: number;
-  to: number;
-  rule: RuleCode;
+/** The fields of a raw fact other than its ends and rule. */
+export interface FactFields {
   directed: boolean;
   joinsGroup: boolean;
   /** R2 / R3: the fact reports the total of its share rows (added up when materialised). */
@@ -47,35 +45,136 @@ export interface RawFact {
  */
 const NONE = Object.freeze([]) as unknown as number[];
 const NO_NOTE: FactNote = Object.freeze({ kind: 'none' });
+const NO_FIELDS: Partial<FactFields> = Object.freeze({});
 
-type FactFields = Partial<Omit<RawFact, 'from' | 'to' | 'rule'>>;
-const NO_FIELDS: FactFields = Object.freeze({});
+const DIRECTED = 1;
+const JOINS = 2;
+const POOLED = 4;
+const THROUGH_STATE = 8;
+
+/** Fields only some rules set (pools, routes, links, designations, exclusions). */
+interface SeldomFields {
+  poolIds: number[];
+  via: number[];
+  linkRows: number[];
+  designationRows: number[];
+  exclusion: string | null;
+}
+
+/**
+ * A control fact in integer form. A whole-bank pass holds half a million of them until it
+ * ends, so a fact keeps its ends, rule, the four flags as bits and the row lists most rules
+ * cite in place, and the fields only some rules set in one object built when first set
+ * (96 bytes a fact instead of 160). Every field reads and writes as a plain property.
+ */
+export class RawFact implements FactFields {
+  private bits: number;
+  shareRows: number[];
+  roleRows: number[];
+  familyRows: number[];
+  note: FactNote;
+  private seldom: SeldomFields | null = null;
+
+  constructor(
+    readonly from: number,
+    readonly to: number,
+    readonly rule: RuleCode,
+    fields: Partial<FactFields> = NO_FIELDS,
+  ) {
+    this.bits =
+      ((fields.directed ?? true) ? DIRECTED : 0) |
+      ((fields.joinsGroup ?? true) ? JOINS : 0) |
+      (fields.pooled ? POOLED : 0) |
+      (fields.throughState ? THROUGH_STATE : 0);
+    this.shareRows = fields.shareRows ?? NONE;
+    this.roleRows = fields.roleRows ?? NONE;
+    this.familyRows = fields.familyRows ?? NONE;
+    this.note = fields.note ?? NO_NOTE;
+    if (fields.poolIds !== undefined) this.poolIds = fields.poolIds;
+    if (fields.via !== undefined) this.via = fields.via;
+    if (fields.linkRows !== undefined) this.linkRows = fields.linkRows;
+    if (fields.designationRows !== undefined) this.designationRows = fields.designationRows;
+    if (fields.exclusion != null) this.exclusion = fields.exclusion;
+  }
+
+  get directed(): boolean {
+    return (this.bits & DIRECTED) !== 0;
+  }
+  set directed(on: boolean) {
+    this.flag(DIRECTED, on);
+  }
+  get joinsGroup(): boolean {
+    return (this.bits & JOINS) !== 0;
+  }
+  set joinsGroup(on: boolean) {
+    this.flag(JOINS, on);
+  }
+  get pooled(): boolean {
+    return (this.bits & POOLED) !== 0;
+  }
+  set pooled(on: boolean) {
+    this.flag(POOLED, on);
+  }
+  get throughState(): boolean {
+    return (this.bits & THROUGH_STATE) !== 0;
+  }
+  set throughState(on: boolean) {
+    this.flag(THROUGH_STATE, on);
+  }
+
+  get poolIds(): number[] {
+    return this.seldom?.poolIds ?? NONE;
+  }
+  set poolIds(ids: number[]) {
+    this.seldomFields().poolIds = ids;
+  }
+  get via(): number[] {
+    return this.seldom?.via ?? NONE;
+  }
+  set via(ids: number[]) {
+    this.seldomFields().via = ids;
+  }
+  get linkRows(): number[] {
+    return this.seldom?.linkRows ?? NONE;
+  }
+  set linkRows(rows: number[]) {
+    this.seldomFields().linkRows = rows;
+  }
+  get designationRows(): number[] {
+    return this.seldom?.designationRows ?? NONE;
+  }
+  set designationRows(rows: number[]) {
+    this.seldomFields().designationRows = rows;
+  }
+  get exclusion(): string | null {
+    return this.seldom?.exclusion ?? null;
+  }
+  set exclusion(reason: string | null) {
+    this.seldomFields().exclusion = reason;
+  }
+
+  private flag(bit: number, on: boolean): void {
+    this.bits = on ? this.bits | bit : this.bits & ~bit;
+  }
+
+  private seldomFields(): SeldomFields {
+    return (this.seldom ??= {
+      poolIds: NONE,
+      via: NONE,
+      linkRows: NONE,
+      designationRows: NONE,
+      exclusion: null,
+    });
+  }
+}
 
 export function rawFact(
   from: number,
   to: number,
   rule: RuleCode,
-  fields: FactFields = NO_FIELDS,
+  fields: Partial<FactFields> = NO_FIELDS,
 ): RawFact {
-  // Every field written in one order: one hidden class for all facts.
-  return {
-    from,
-    to,
-    rule,
-    directed: fields.directed ?? true,
-    joinsGroup: fields.joinsGroup ?? true,
-    pooled: fields.pooled ?? false,
-    poolIds: fields.poolIds ?? NONE,
-    via: fields.via ?? NONE,
-    throughState: fields.throughState ?? false,
-    shareRows: fields.shareRows ?? NONE,
-    roleRows: fields.roleRows ?? NONE,
-    linkRows: fields.linkRows ?? NONE,
-    familyRows: fields.familyRows ?? NONE,
-    designationRows: fields.designationRows ?? NONE,
-    note: fields.note ?? NO_NOTE,
-    exclusion: fields.exclusion ?? null,
-  };
+  return new RawFact(from, to, rule, fields);
 }
 
 /** `rows` followed by `more`, as a new list: row lists may be shared (kinship paths). */

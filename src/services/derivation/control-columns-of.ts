@@ -4,6 +4,7 @@ import type {
   EdgeColumns,
   EntityColumns,
 } from '../../domain/control/control-columns';
+import { packedIdColumn } from '../../domain/control/id-column';
 import type { Party } from '../../domain/model';
 import { Dictionary } from '../graph-columns';
 import type { GraphColumns } from '../graph-store';
@@ -16,11 +17,12 @@ import { RowTable, TABLE_FIELDS, type EntityNumbers, type TableName } from '../g
  */
 export function controlColumnsOf(columns: GraphColumns): ControlColumns {
   const dates = new Dictionary(columns.dates);
+  const ids = packedIdColumn(columns.ids);
   const entities: EntityNumbers = {
     numberOf: () => {
       throw new Error('control columns: read-only');
     },
-    idOf: (i) => columns.ids[i],
+    idOf: (i) => ids.idOf(i),
   };
   const table = (name: TableName) => {
     const rows = new RowTable(TABLE_FIELDS[name], entities, dates, columns.tables[name]);
@@ -51,7 +53,7 @@ export function controlColumnsOf(columns: GraphColumns): ControlColumns {
   const entityColumns: EntityColumns = {
     count: parties.rows.length,
     dead: parties.rows.dead,
-    ids: columns.ids,
+    ids,
     kind: parties.coded('kind'),
     ownership: parties.coded('ownership'),
     boardSeats: parties.ints('boardSeats'),

@@ -4,6 +4,12 @@ import { coreOf } from '../../../src/domain/control/derivation-core';
 import { packedGroupsOf } from '../../../src/domain/control/packed-groups';
 import { DEFAULT_CONTROL_POLICY } from '../../../src/domain/policy/control-policy';
 import { entityOrder } from '../../../src/domain/control/entity-order';
+import {
+  idColumnOf,
+  packedIdColumn,
+  packIds,
+  unpackIds,
+} from '../../../src/domain/control/id-column';
 import { ValidationError } from '../../../src/domain/errors';
 import type { ControlGraph } from '../../../src/domain/model';
 import { controlColumnsOf } from '../../../src/services/derivation/control-columns-of';
@@ -96,7 +102,29 @@ describe('entityOrder', () => {
             .filter(({ i }) => dead[i] === 0)
             .sort((a, b) => (a.id < b.id ? -1 : 1))
             .map(({ i }) => i);
-          expect([...entityOrder(dead, numbered)]).toEqual(expected);
+          expect([...entityOrder(dead, idColumnOf(numbered))]).toEqual(expected);
+          expect([...entityOrder(dead, packedIdColumn(packIds(numbered)))]).toEqual(expected);
+        },
+      ),
+    );
+  });
+});
+
+describe('entity ids packed into one string', () => {
+  it('gives back every id, and orders any two as the strings compare (code units)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 6 }), { maxLength: 30 }),
+        (ids) => {
+          const packed = packIds(ids);
+          expect(unpackIds(packed)).toEqual(ids);
+          const column = packedIdColumn(packed);
+          const sign = (x: number) => Math.sign(x);
+          for (let a = 0; a < ids.length; a++)
+            for (let b = 0; b < ids.length; b++)
+              expect(sign(column.compare(a, b))).toBe(
+                ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0,
+              );
         },
       ),
     );

@@ -25,8 +25,8 @@ export function stateExemption(ctx: RuleContext, f: RawFact): string | null {
 const THROUGH_STATE = 'This control passes through a state body, so it does not join a group (E1).';
 
 function bodyReason(ctx: RuleContext, body: number): string {
-  const name = ctx.g.party(body).name;
-  return `${name} (${ctx.g.index.idOf(body)}) is a state body, so this control does not join a group (E1).`;
+  const { name, id } = ctx.g.party(body);
+  return `${name} (${id}) is a state body, so this control does not join a group (E1).`;
 }
 
 /** The first state body among the fact's ends and the entities it passes through, or -1. */
