@@ -4,6 +4,8 @@
  * garbage collector never walks, and repeated strings (dates, percentages, sources) once.
  */
 
+import type { CodeColumn } from '../domain/control/control-columns';
+
 const imul = Math.imul;
 const EMPTY = -1;
 
@@ -26,6 +28,51 @@ export function sharedInt32(length: number): Int32Array {
 
 export function sharedUint8(length: number): Uint8Array {
   return new Uint8Array(new SharedArrayBuffer(length));
+}
+
+/** An integer column of 8, 16 or 32 bits (see CodeColumn). */
+export type IntColumn = CodeColumn;
+
+type IntBytes = 1 | 2 | 4;
+
+export function sharedInts(bytes: IntBytes, length: number): IntColumn {
+  const buffer = new SharedArrayBuffer(length * bytes);
+  return bytes === 1
+    ? new Int8Array(buffer)
+    : bytes === 2
+      ? new Int16Array(buffer)
+      : new Int32Array(buffer);
+}
+
+/** The largest value a column of this width holds. */
+export function maxOf(column: IntColumn): number {
+  return column.BYTES_PER_ELEMENT === 1
+    ? 0x7f
+    : column.BYTES_PER_ELEMENT === 2
+      ? 0x7fff
+      : 0x7fffffff;
+}
+
+/** `a` in a column twice as wide (values kept). */
+export function widened(a: IntColumn): IntColumn {
+  const b = sharedInts((a.BYTES_PER_ELEMENT * 2) as IntBytes, a.length);
+  b.set(a);
+  return b;
+}
+
+/** `a` with room for `capacity` values, as wide as it is. */
+export function grownInts(a: IntColumn, capacity: number): IntColumn {
+  const b = sharedInts(a.BYTES_PER_ELEMENT as IntBytes, capacity);
+  b.set(a);
+  return b;
+}
+
+/** The first `length` values of `a` in exactly sized shared storage (a itself when it fits). */
+export function trimmedInts(a: IntColumn, length: number): IntColumn {
+  if (a.length === length) return a;
+  const b = sharedInts(a.BYTES_PER_ELEMENT as IntBytes, length);
+  b.set(a.subarray(0, length));
+  return b;
 }
 
 /** A Buffer on shared memory. */

@@ -2,14 +2,17 @@ import {
   Dictionary,
   type CodedText,
   grown,
-  grownInt32,
+  grownInts,
   grownUint8,
-  sharedInt32,
+  type IntColumn,
+  maxOf,
+  sharedInts,
   sharedUint8,
-  trimmedInt32,
+  trimmedInts,
   trimmedUint8,
   StringPool,
   type PoolColumns,
+  widened,
 } from './graph-columns';
 
 /**
@@ -102,6 +105,12 @@ export type TableName = keyof typeof TABLE_FIELDS;
 const NULL = -1;
 const NULL_INT = -2147483648;
 
+/**
+ * Bytes per value a column starts with: ends and integers take 32 bits; codes and flags 8
+ * and dates 16 until their dictionary outgrows them (then the column is widened, see write).
+ */
+const START_BYTES = { end: 4, int: 4, code: 1, bool: 1, date: 2 } as const;
+
 /** Entity ids ↔ numbers, shared by every table of one graph. */
 export interface EntityNumbers {
   numberOf(id: string): number;
@@ -111,7 +120,7 @@ export interface EntityNumbers {
 /** A table's columns as plain data, for another thread. */
 export interface TableColumns {
   length: number;
-  ints: (Int32Array | null)[];
+  ints: (IntColumn | null)[];
   pools: (PoolColumns | null)[];
   codes: (string[] | null)[];
   dead: Uint8Array;
@@ -124,7 +133,7 @@ export interface TableColumns {
 export class RowTable {
   length = 0;
   dead: Uint8Array;
-  readonly ints: (Int32Array | null)[];
+  readonly ints: (IntColumn | null)[];
   readonly pools: (StringPool | null)[];
   readonly codes: (Dictionary | null)[];
   /** Indices of the `end` fields: the row's endpoints. */
@@ -148,7 +157,7 @@ export class RowTable {
     this.ints = fields.map((field, i) =>
       field.kind === 'key' || field.kind === 'text' || field.kind === 'self'
         ? null
-        : (columns?.ints[i] ?? sharedInt32(capacity)),
+        : (columns?.ints[i] ?? sharedInts(START_BYTES[field.kind], capacity)),
     );
     this.pools = fields.map((field, i) =>
       field.kind === 'key' || field.kind === 'text'
@@ -178,7 +187,7 @@ export class RowTable {
     this.dead = grownUint8(this.dead, capacity);
     for (let i = 0; i < this.fields.length; i++) {
       const ints = this.ints[i];
-      if (ints) this.ints[i] = grownInt32(ints, capacity);
+      if (ints) this.ints[i] = grownInts(ints, capacity);
       this.pools[i]?.ensureRows(capacity);
     }
   }
@@ -189,7 +198,7 @@ export class RowTable {
     this.dead = trimmedUint8(this.dead, n);
     for (let i = 0; i < this.fields.length; i++) {
       const ints = this.ints[i];
-      if (ints) this.ints[i] = trimmedInt32(ints, n);
+      if (ints) this.ints[i] = trimmedInts(ints, n);
       this.pools[i]?.trim(n);
     }
   }
@@ -214,10 +223,12 @@ export class RowTable {
           this.ints[i]![row] = value == null ? NULL : this.endNumber(i, value as string);
           break;
         case 'code':
-        case 'date':
-          this.ints[i]![row] =
-            value == null ? NULL : this.codes[i]!.code(value as string | CodedText);
+        case 'date': {
+          const code = value == null ? NULL : this.codes[i]!.code(value as string | CodedText);
+          if (code > maxOf(this.ints[i]!)) this.ints[i] = widened(this.ints[i]!);
+          this.ints[i]![row] = code;
           break;
+        }
         case 'int':
           this.ints[i]![row] = value == null ? NULL_INT : (value as number);
           break;

@@ -21,9 +21,15 @@ import {
   Shareholding,
 } from '../model';
 
+/**
+ * Codes and date codes: 8 or 16 bits while their dictionary is small enough, widened when
+ * it grows past that (a million entities' kinds in 1 MB rather than 4). -1 is null.
+ */
+export type CodeColumn = Int32Array | Int16Array | Int8Array;
+
 /** A column of small codes and the distinct values they number. */
 export interface CodedColumn {
-  readonly code: Int32Array;
+  readonly code: CodeColumn;
   readonly values: readonly string[];
 }
 
@@ -51,8 +57,8 @@ export interface EdgeColumns<T> {
   /** Ends as entity numbers, in the order of the record's id fields (-1: null). */
   readonly from: Int32Array;
   readonly to: Int32Array;
-  readonly validFrom: Int32Array;
-  readonly validTo: Int32Array;
+  readonly validFrom: CodeColumn;
+  readonly validTo: CodeColumn;
   /** The row's own id. */
   id(r: number): string;
   record(r: number): T;

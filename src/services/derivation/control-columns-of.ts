@@ -32,6 +32,13 @@ export function controlColumnsOf(columns: GraphColumns): ControlColumns {
       return i;
     };
     const ints = (field: string) => rows.ints[at(field)]!;
+    // Ends and integers are always 32-bit (graph-tables); codes and dates may be narrower.
+    const int32s = (field: string): Int32Array => {
+      const column = ints(field);
+      if (!(column instanceof Int32Array))
+        throw new Error(`control columns: ${field} is not 32-bit`);
+      return column;
+    };
     const coded = (field: string): CodedColumn => ({
       code: ints(field),
       values: rows.codes[at(field)]!.values,
@@ -39,14 +46,14 @@ export function controlColumnsOf(columns: GraphColumns): ControlColumns {
     const edges = <T>(from: string, to: string): EdgeColumns<T> => ({
       count: rows.length,
       dead: rows.dead,
-      from: ints(from),
-      to: ints(to),
+      from: int32s(from),
+      to: int32s(to),
       validFrom: ints('validFrom'),
       validTo: ints('validTo'),
       id: (r) => rows.keyOf(r),
       record: (r) => rows.record(r) as T,
     });
-    return { rows, ints, coded, edges };
+    return { rows, ints, int32s, coded, edges };
   };
 
   const parties = table('entities');
@@ -56,7 +63,7 @@ export function controlColumnsOf(columns: GraphColumns): ControlColumns {
     ids,
     kind: parties.coded('kind'),
     ownership: parties.coded('ownership'),
-    boardSeats: parties.ints('boardSeats'),
+    boardSeats: parties.int32s('boardSeats'),
     record: (i) => parties.rows.record(i) as unknown as Party,
   };
   const shareholdings = table('shareholdings');
@@ -74,7 +81,7 @@ export function controlColumnsOf(columns: GraphColumns): ControlColumns {
     roles: {
       ...roles.edges('holderId', 'companyId'),
       role: roles.coded('role'),
-      appointedBy: roles.ints('appointedById'),
+      appointedBy: roles.int32s('appointedById'),
     },
     familyTies: {
       ...family.edges('personAId', 'personBId'),

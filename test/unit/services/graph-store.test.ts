@@ -6,6 +6,7 @@ import {
   type Shareholding,
 } from '../../../src/domain/model';
 import { GraphStore } from '../../../src/services/graph-store';
+import { TABLE_FIELDS } from '../../../src/services/graph-tables';
 import { aParty } from '../../support/builders';
 
 const party = (id: string): Party => aParty(id, { kind: 'COMPANY' });
@@ -220,5 +221,34 @@ describe('GraphStore', () => {
     const copied = GraphStore.graphOf(structuredClone(store.columns()));
     expect(copied).toEqual(store.all());
     expect(copied.shareholdings.map((s) => s.id).sort()).toEqual(['S0', 'S2', 'S7']);
+  });
+});
+
+describe('narrow code columns', () => {
+  /** A day number as a date: every row its own date. */
+  const dayOf = (k: number) => new Date(Date.UTC(1900, 0, 1 + k)).toISOString().slice(0, 10);
+
+  it('start at 8 bits for codes and 16 for dates, and widen as their dictionaries grow', () => {
+    const graph = graphOf(2, []);
+    const rows = 40_000;
+    for (let k = 0; k < rows; k++) {
+      graph.shareholdings.push({
+        ...stake(`S${k}`, 'E0', 'E1'),
+        votingPct: k % 200 === 0 ? `${k / 1000}` : '10',
+        validFrom: dayOf(k),
+      });
+    }
+    const store = GraphStore.from(graph);
+    const columns = store.columns().tables;
+    const width = (table: 'entities' | 'shareholdings', field: string) =>
+      columns[table].ints[TABLE_FIELDS[table].findIndex((f) => f.name === field)]!
+        .BYTES_PER_ELEMENT;
+    expect(width('entities', 'kind')).toBe(1);
+    expect(width('entities', 'boardSeats')).toBe(4);
+    expect(width('shareholdings', 'votingPct')).toBe(2);
+    expect(width('shareholdings', 'source')).toBe(1);
+    expect(width('shareholdings', 'validFrom')).toBe(4);
+    expect(width('shareholdings', 'validTo')).toBe(2);
+    expect(store.all().shareholdings).toEqual(graph.shareholdings);
   });
 });
