@@ -29,7 +29,11 @@ export async function claimDatabase(
   log: Logger,
   stopping: () => boolean = () => false,
 ): Promise<() => Promise<void>> {
-  const client = new Client({ connectionString: url });
+  // Named, so an operator (and a test) can tell it from the pool's connections.
+  const client = new Client({
+    connectionString: url,
+    application_name: 'group-exposure: database claim',
+  });
   await client.connect();
   try {
     const { rows } = await client.query<{ claimed: boolean }>(

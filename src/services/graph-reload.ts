@@ -23,7 +23,11 @@ export async function listenForGraphChanges(
   log: Logger,
   stopping: () => boolean = () => false,
 ): Promise<() => Promise<void>> {
-  const client = new Client({ connectionString: url });
+  // Named, so an operator (and a test) can tell it from the pool's connections.
+  const client = new Client({
+    connectionString: url,
+    application_name: 'group-exposure: graph-change listener',
+  });
   await client.connect();
   let pending: Promise<unknown> = Promise.resolve();
   client.on('notification', (message) => {

@@ -47,6 +47,20 @@ describe('whole-bank derivation in a worker thread', () => {
     },
   );
 
+  it('collects garbage on this thread before the worker starts, when gc is exposed', async () => {
+    const store = await loadGraphStore(db.orm.em.fork());
+    const gc = jest.fn();
+    const global = globalThis as { gc?: () => void };
+    const before = global.gc;
+    global.gc = gc;
+    try {
+      await deriveInWorker(COMPILED_WORKER)('2026-09-30', DEFAULT_POLICY.control, store);
+    } finally {
+      global.gc = before;
+    }
+    expect(gc).toHaveBeenCalledTimes(1);
+  });
+
   it('loads the same graph into columns as the record loader', async () => {
     const em = db.orm.em.fork();
     const columnar = (await loadGraphStore(em)).all();

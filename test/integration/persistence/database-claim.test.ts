@@ -39,15 +39,16 @@ describe('claim on the database', () => {
     const connections = async () =>
       Number(
         (
-          await db.orm.em
-            .fork()
-            .execute<{ n: string }[]>(
-              `select count(*) as n from pg_stat_activity where datname = current_database()`,
-            )
+          await db.orm.em.fork().execute<{ n: string }[]>(
+            `select count(*) as n from pg_stat_activity
+               where datname = current_database() and application_name like 'group-exposure:%'`,
+          )
         )[0].n,
       );
     try {
       const before = await connections();
+      // The server's own two: its claim and its graph-change listener (the pool's vary).
+      expect(before).toBe(2);
       await expect(startAppServices(db.orm, log, { today })).rejects.toBeInstanceOf(
         DatabaseClaimedError,
       );

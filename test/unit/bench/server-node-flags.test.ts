@@ -14,6 +14,7 @@ describe('serverStart', () => {
     const start = serverStart();
     expect(start.flags).toContain('--max-semi-space-size=8');
     expect(start.flags).toContain('--heap-growing-percent=100');
+    expect(start.flags).toContain('--expose-gc');
     expect(start.env).toEqual({
       MALLOC_MMAP_THRESHOLD_: '131072',
       MALLOC_TRIM_THRESHOLD_: '131072',
