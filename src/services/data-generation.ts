@@ -6,6 +6,7 @@
  */
 export class DataGeneration {
   private value = 0;
+  private readonly listeners: (() => void)[] = [];
 
   get current(): number {
     return this.value;
@@ -13,6 +14,12 @@ export class DataGeneration {
 
   bump(): void {
     this.value++;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Calls `listener` after every bump (for the app's lifetime: app-wide caches only). */
+  onBump(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   /** Runs `work`, then bumps whatever its outcome (a rolled-back write may have shown through). */

@@ -36,6 +36,14 @@ export class GenerationCache {
     private readonly maxWeight = DEFAULT_CACHE_WEIGHT,
   ) {
     this.generation = data.current;
+    // Dropped at the write, not at the next read: a write phase with no read between (or a
+    // whole-bank pass, the process's memory peak) would otherwise carry every stale answer.
+    data.onBump(() => this.sync());
+  }
+
+  /** The weight of the values held now (no entry is dropped by asking). */
+  get heldWeight(): number {
+    return this.totalWeight;
   }
 
   get size(): number {

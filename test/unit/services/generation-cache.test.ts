@@ -44,6 +44,15 @@ describe('GenerationCache', () => {
     ).toBe('new');
   });
 
+  it('lets go of what it held at the write itself, before any read', () => {
+    const data = new DataGeneration();
+    const cache = new GenerationCache(data);
+    cache.keep('answer', { rows: 3 }, 3, data.current);
+    expect(cache.heldWeight).toBe(3);
+    data.bump();
+    expect(cache.heldWeight).toBe(0);
+  });
+
   it('hands a value begun before a write to its asker but never keeps it', async () => {
     const data = new DataGeneration();
     const cache = new GenerationCache(data);
