@@ -142,10 +142,16 @@ function idleWorker(file: string): IdleWorker {
     outcome ??= result;
     settle?.();
   };
-  worker.once('message', (bank: PackedBank) => done({ bank }));
+  // The result is handed over once the worker has exited: its heap and arrays (about 500 MB
+  // at a million entities) are gone before this thread applies the result, so the two never
+  // peak together.
+  let sent: PackedBank | undefined;
+  worker.once('message', (bank: PackedBank) => (sent = bank));
   worker.once('error', (error) => done({ error }));
   worker.once('exit', (code) =>
-    done({ error: new Error(`derivation worker exited with code ${code}`) }),
+    done(
+      sent ? { bank: sent } : { error: new Error(`derivation worker exited with code ${code}`) },
+    ),
   );
   return {
     run: (input) =>
