@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import type { Logger } from 'pino';
-import { reportConnectionLoss } from './own-connection';
+import { openOwnConnection, reportConnectionLoss } from './own-connection';
 
 /**
  * The key of the session advisory lock an API server holds on its database for as long as it
@@ -29,12 +28,7 @@ export async function claimDatabase(
   log: Logger,
   stopping: () => boolean = () => false,
 ): Promise<() => Promise<void>> {
-  // Named, so an operator (and a test) can tell it from the pool's connections.
-  const client = new Client({
-    connectionString: url,
-    application_name: 'group-exposure: database claim',
-  });
-  await client.connect();
+  const client = await openOwnConnection(url, 'database claim');
   try {
     const { rows } = await client.query<{ claimed: boolean }>(
       'select pg_try_advisory_lock($1::bigint) as claimed',

@@ -1,11 +1,10 @@
-import { Client } from 'pg';
 import type { Logger } from 'pino';
 import { GRAPH_CHANGED_CHANNEL } from '../import/postgres/import-dataset';
 import type { GroupEngine } from './group-engine';
 import type { Orm } from '../persistence/orm';
 import type { WriteLock } from './write-lock';
 import type { DataGeneration } from './data-generation';
-import { reportConnectionLoss } from './own-connection';
+import { openOwnConnection, reportConnectionLoss } from './own-connection';
 
 /**
  * Keeps a running server's in-memory graph in step with bulk imports made by other processes
@@ -23,12 +22,7 @@ export async function listenForGraphChanges(
   log: Logger,
   stopping: () => boolean = () => false,
 ): Promise<() => Promise<void>> {
-  // Named, so an operator (and a test) can tell it from the pool's connections.
-  const client = new Client({
-    connectionString: url,
-    application_name: 'group-exposure: graph-change listener',
-  });
-  await client.connect();
+  const client = await openOwnConnection(url, 'graph-change listener');
   let pending: Promise<unknown> = Promise.resolve();
   client.on('notification', (message) => {
     if (message.channel !== GRAPH_CHANGED_CHANNEL) return;

@@ -1,5 +1,18 @@
-import type { Client } from 'pg';
+import { Client } from 'pg';
 import type { Logger } from 'pino';
+
+/**
+ * A connection the server keeps for itself, open, under an application_name (`purpose`) an
+ * operator, or a test, can tell from the pool's connections by.
+ */
+export async function openOwnConnection(url: string, purpose: string): Promise<Client> {
+  const client = new Client({
+    connectionString: url,
+    application_name: `group-exposure: ${purpose}`,
+  });
+  await client.connect();
+  return client;
+}
 
 /**
  * Reports the end of a connection the server keeps for itself (its claim on the database,
