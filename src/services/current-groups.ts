@@ -1,6 +1,7 @@
 import type { PackedGroups } from '../domain/control/packed-groups';
 import type { GroupShape, IdentifiedGroup } from '../domain/groups';
 import type { StoredGroupRows } from '../persistence/repositories/group.repository';
+import { grown } from './graph-columns';
 import type { GraphStore } from './graph-store';
 import { sameList } from './group-diff';
 
@@ -78,13 +79,13 @@ export class CurrentGroups {
     const mapped = new Set<IdentifiedGroup>();
     for (const g of before) {
       const next = successor.get(g.id);
-      if (next && this.byId.get(g.id) === g && !isLoneGroup(next)) {
-        if (sameList(g.memberIds, next.memberIds)) {
-          mapped.add(next);
-          continue;
-        }
-      }
-      this.remove(g);
+      const membersStay =
+        next !== undefined &&
+        this.byId.get(g.id) === g &&
+        !isLoneGroup(next) &&
+        sameList(g.memberIds, next.memberIds);
+      if (membersStay) mapped.add(next);
+      else this.remove(g);
     }
     for (const g of after) this.add(g, mapped.has(g));
   }
@@ -158,6 +159,10 @@ export class CurrentGroups {
       const x = this.store.numberOfId(g.memberIds[0]);
       if (x >= 0) return this.markLone(x, 1);
     }
+    this.keepObject(g, membersMapped);
+  }
+
+  private keepObject(g: IdentifiedGroup, membersMapped = false): void {
     this.byId.set(g.id, g);
     if (!membersMapped) for (const m of g.memberIds) this.groupIdOfMember.set(m, g.id);
   }
@@ -185,8 +190,7 @@ export class CurrentGroups {
     if (x < 0) return undefined;
     const g = loneGroup(this.store.idAt(x));
     this.markLone(x, 0);
-    this.byId.set(g.id, g);
-    this.groupIdOfMember.set(g.memberIds[0], g.id);
+    this.keepObject(g);
     return g;
   }
 
@@ -199,11 +203,11 @@ export class CurrentGroups {
   private markLone(x: number, flag: 0 | 1): void {
     if (x >= this.lone.length) {
       if (flag === 0) return;
-      const grown = new Uint8Array(
-        Math.max(x + 1, this.store.numberCount, this.lone.length * 1.25),
+      const larger = new Uint8Array(
+        grown(this.lone.length, Math.max(x + 1, this.store.numberCount)),
       );
-      grown.set(this.lone);
-      this.lone = grown;
+      larger.set(this.lone);
+      this.lone = larger;
     }
     this.lone[x] = flag;
   }

@@ -217,7 +217,10 @@ export class GroupEngine {
       { path: outcome.path, derived: outcome.derived, rounds: outcome.rounds },
       'write re-derived',
     );
-    const change = await this.apply(repo, outcome.prior, outcome.next, date, cause);
+    // A write's new groups may include some it left as they were: those need no identity
+    // work, event or row (a whole-bank pass sets them aside in changedAgainst).
+    const { prior, next } = splitUnchanged(outcome.prior, outcome.next);
+    const change = await this.apply(repo, prior, next, date, cause);
     return this.keeping(change, outcome.keep);
   }
 
@@ -234,14 +237,14 @@ export class GroupEngine {
     };
   }
 
+  /** Current groups `before` give way to `after` (none of them the same as before). */
   private async apply(
     repo: GroupRepository,
-    prior: IdentifiedGroup[],
-    next: GroupShape[],
+    before: IdentifiedGroup[],
+    after: GroupShape[],
     date: string,
     cause: string,
   ): Promise<GroupChange> {
-    const { prior: before, next: after } = splitUnchanged(prior, next);
     const beforeIds = new Set(before.map((g) => g.id));
     // Ids held by groups outside the change: a view, never a copy of the bank's ids.
     const takenIds = { has: (id: string) => this.current.has(id) && !beforeIds.has(id) };
